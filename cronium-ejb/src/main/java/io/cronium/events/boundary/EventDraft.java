@@ -1,0 +1,32 @@
+package io.cronium.events.boundary;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An event as a client submits it (API body or console form). Enumerations stay strings here so that an unknown
+ * value is reported as a field error with the allowed values, not as unreadable JSON.
+ */
+public record EventDraft(
+        String name,
+        String description,
+        String type,
+        String content,
+        HttpSpec http,
+        ScheduleSpec schedule,
+        String status,
+        Integer timeoutSeconds,
+        Integer retries,
+        Integer maxExecutions,
+        String runLocation,
+        List<Long> serverIds,
+        Map<String, String> env,
+        List<String> secretEnv,
+        String priority) {
+
+    public record HttpSpec(String method, String url, Map<String, String> headers, String body) {
+    }
+
+    public record ScheduleSpec(String cron, Long intervalSeconds, String timezone, String misfirePolicy) {
+    }
+}

@@ -1,0 +1,152 @@
+package io.cronium.events.boundary;
+
+import io.cronium.common.ConflictException;
+import io.cronium.common.InvalidInputException;
+import io.cronium.common.ResourceNotFoundException;
+import io.cronium.events.control.EventValidator;
+import io.cronium.events.entity.Event;
+import io.cronium.events.entity.EventStatus;
+import io.cronium.events.entity.EventType;
+import io.cronium.events.entity.MisfirePolicy;
+import io.cronium.events.entity.RunLocation;
+import io.cronium.jobs.entity.JobPriority;
+import io.cronium.platform.Page;
+import io.cronium.security.SecretCipher;
+import io.cronium.security.Secrets;
+import io.cronium.users.boundary.Caller;
+import io.cronium.users.boundary.CallerResolver;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Creating, changing, listing and deleting events, each scoped to what the caller may see. */
+@Stateless
+@RolesAllowed({"USER", "ADMIN", "VIEWER"})
+public class EventService {
+
+    private final EventValidator validator = new EventValidator();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    CallerResolver callers;
+
+    @Inject
+    Secrets secrets;
+
+    @RolesAllowed({"USER", "ADMIN"})
+    public Event create(EventDraft draft) {
+        Caller caller = callers.current();
+        requireValid(draft);
+        var event = new Event(caller.userId());
+        apply(draft, event);
+        em.persist(event);
+        em.flush(); // the id binds the secrets' ciphertexts to this row
+        applyEnv(draft, event);
+        return event;
+    }
+
+    @RolesAllowed({"USER", "ADMIN"})
+    public Event update(long id, EventDraft draft) {
+        Event event = visible(id);
+        requireValid(draft);
+        if (event.getStatus() == EventStatus.ARCHIVED && !"ARCHIVED".equals(draft.status()) && draft.status() != null) {
+            throw new ConflictException("event " + id + " is archived and cannot be reactivated");
+        }
+        apply(draft, event);
+        applyEnv(draft, event);
+        event.touch();
+        return event;
+    }
+
+    @RolesAllowed({"USER", "ADMIN"})
+    public void delete(long id) {
+        em.remove(visible(id));
+    }
+
+    public Event find(long id) {
+        return visible(id);
+    }
+
+    public Page<Event> list(Long beforeId, int limit) {
+        Caller caller = callers.current();
+        var query = caller.isAdmin()
+                ? em.createNamedQuery(Event.PAGE_ALL, Event.class)
+                : em.createNamedQuery(Event.PAGE_OWNED, Event.class).setParameter("owner", caller.userId());
+        var rows = query.setParameter("before", beforeId == null ? Long.MAX_VALUE : beforeId)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        return Page.of(rows, limit, Event::getId);
+    }
+
+    /** The event if the caller may see it; otherwise the same 404 as for a missing one, so ids leak nothing. */
+    Event visible(long id) {
+        Caller caller = callers.current();
+        Event event = em.find(Event.class, id);
+        if (event == null || !caller.canSee(event.getOwnerId())) {
+            throw new ResourceNotFoundException("event", id);
+        }
+        return event;
+    }
+
+    private void requireValid(EventDraft draft) {
+        var errors = validator.validate(draft);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static void apply(EventDraft d, Event e) {
+        e.setName(d.name().trim());
+        e.setDescription(d.description());
+        e.setType(EventType.parse(d.type()));
+        e.setContent(d.content());
+        if (d.http() != null) {
+            e.setHttpMethod(d.http().method());
+            e.setHttpUrl(d.http().url());
+            e.setHttpBody(d.http().body());
+        }
+        var schedule = d.schedule();
+        boolean hasCron = schedule != null && schedule.cron() != null && !schedule.cron().isBlank();
+        e.setCronExpression(hasCron ? schedule.cron().trim() : null);
+        e.setIntervalSeconds(schedule == null ? null : schedule.intervalSeconds());
+        e.setTimezone(schedule == null || schedule.timezone() == null ? "UTC" : schedule.timezone());
+        e.setMisfirePolicy(schedule == null || schedule.misfirePolicy() == null
+                ? MisfirePolicy.RUN_ONCE : MisfirePolicy.parse(schedule.misfirePolicy()));
+        e.setStatus(d.status() == null ? EventStatus.ACTIVE : EventStatus.parse(d.status()));
+        e.setTimeoutSeconds(d.timeoutSeconds() == null ? 3600 : d.timeoutSeconds());
+        e.setRetries(d.retries() == null ? 0 : d.retries());
+        e.setMaxExecutions(d.maxExecutions());
+        e.setRunLocation(d.runLocation() == null ? RunLocation.LOCAL : RunLocation.parse(d.runLocation()));
+        e.setPriority(d.priority() == null ? JobPriority.NORMAL : JobPriority.valueOf(d.priority()));
+    }
+
+    private void applyEnv(EventDraft d, Event e) {
+        Set<String> secretNames = d.secretEnv() == null ? Set.of() : new HashSet<>(d.secretEnv());
+        Map<String, String> plain = new LinkedHashMap<>();
+        Map<String, String> encrypted = new LinkedHashMap<>();
+        if (d.env() != null) {
+            d.env().forEach((name, value) -> {
+                if (secretNames.contains(name)) {
+                    encrypted.put(name, secrets.encrypt(value, envAad(e.getId(), name)));
+                } else {
+                    plain.put(name, value);
+                }
+            });
+        }
+        e.replaceEnv(plain, encrypted);
+    }
+
+    /** Binds a secret environment value to its event and variable name. */
+    public static String envAad(long eventId, String name) {
+        return SecretCipher.aad("env_vars", "value_enc", eventId + "/" + name);
+    }
+}

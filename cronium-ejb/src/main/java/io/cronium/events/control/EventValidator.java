@@ -1,0 +1,144 @@
+package io.cronium.events.control;
+
+import io.cronium.common.FieldError;
+import io.cronium.events.boundary.EventDraft;
+import io.cronium.events.entity.EventStatus;
+import io.cronium.events.entity.EventType;
+import io.cronium.events.entity.MisfirePolicy;
+import io.cronium.events.entity.RunLocation;
+import io.cronium.jobs.entity.JobPriority;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks an event draft completely and reports every problem at once, each naming its field. */
+public final class EventValidator {
+
+    static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH");
+    private static final Set<EventType> AVAILABLE_TYPES = Set.of(EventType.BASH, EventType.PYTHON, EventType.NODE);
+
+    public List<FieldError> validate(EventDraft d) {
+        var errors = new ArrayList<FieldError>();
+        if (d == null) {
+            errors.add(new FieldError("body", "an event object is required"));
+            return errors;
+        }
+        if (blank(d.name())) {
+            errors.add(new FieldError("name", "is required"));
+        } else if (d.name().length() > 200) {
+            errors.add(new FieldError("name", "must be at most 200 characters"));
+        }
+        EventType type = EventType.parse(d.type());
+        if (d.type() == null) {
+            errors.add(new FieldError("type", "is required: one of " + Arrays.toString(EventType.values())));
+        } else if (type == null) {
+            errors.add(new FieldError("type", "unknown type '" + d.type() + "': one of " + Arrays.toString(EventType.values())));
+        } else if (!AVAILABLE_TYPES.contains(type)) {
+            errors.add(new FieldError("type", type + " events are not available in this version yet"));
+        }
+        if (type != null && AVAILABLE_TYPES.contains(type) && blank(d.content())) {
+            errors.add(new FieldError("content", "a " + type + " event needs a script"));
+        }
+        if (d.http() != null) {
+            validateHttp(d.http(), errors);
+        }
+        if (d.schedule() != null) {
+            validateSchedule(d.schedule(), errors);
+        }
+        checkEnum("status", d.status(), EventStatus.values(), errors);
+        checkEnum("priority", d.priority(), JobPriority.values(), errors);
+        checkEnum("runLocation", d.runLocation(), RunLocation.values(), errors);
+        if (RunLocation.REMOTE.name().equals(d.runLocation())) {
+            errors.add(new FieldError("runLocation", "REMOTE execution over SSH is not available in this version yet"));
+        }
+        if (d.serverIds() != null && !d.serverIds().isEmpty()) {
+            errors.add(new FieldError("serverIds", "servers are not available in this version yet"));
+        }
+        if (d.timeoutSeconds() != null && (d.timeoutSeconds() < 1 || d.timeoutSeconds() > MAX_TIMEOUT_SECONDS)) {
+            errors.add(new FieldError("timeoutSeconds", "must be between 1 and " + MAX_TIMEOUT_SECONDS));
+        }
+        if (d.retries() != null && (d.retries() < 0 || d.retries() > 100)) {
+            errors.add(new FieldError("retries", "must be between 0 and 100"));
+        }
+        if (d.maxExecutions() != null && d.maxExecutions() < 1) {
+            errors.add(new FieldError("maxExecutions", "must be at least 1 when given"));
+        }
+        validateEnv(d, errors);
+        return errors;
+    }
+
+    private static void validateHttp(EventDraft.HttpSpec http, List<FieldError> errors) {
+        if (http.method() == null || !HTTP_METHODS.contains(http.method())) {
+            errors.add(new FieldError("http.method", "must be one of " + HTTP_METHODS));
+        }
+        try {
+            var uri = URI.create(http.url() == null ? "" : http.url());
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                errors.add(new FieldError("http.url", "must be an absolute http or https URL"));
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("http.url", "is not a valid URL"));
+        }
+    }
+
+    private static void validateSchedule(EventDraft.ScheduleSpec s, List<FieldError> errors) {
+        boolean hasCron = !blank(s.cron());
+        if (hasCron && s.intervalSeconds() != null) {
+            errors.add(new FieldError("schedule", "give either cron or intervalSeconds, not both"));
+        }
+        if (hasCron) {
+            try {
+                CronExpressions.parse(s.cron());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("schedule.cron", "invalid cron expression: " + e.getMessage()));
+            }
+        }
+        if (s.intervalSeconds() != null && s.intervalSeconds() <= 0) {
+            errors.add(new FieldError("schedule.intervalSeconds", "must be greater than 0"));
+        }
+        if (s.timezone() != null) {
+            try {
+                ZoneId.of(s.timezone());
+            } catch (DateTimeException e) {
+                errors.add(new FieldError("schedule.timezone", "unknown time zone '" + s.timezone() + "'"));
+            }
+        }
+        checkEnum("schedule.misfirePolicy", s.misfirePolicy(), MisfirePolicy.values(), errors);
+    }
+
+    private static void validateEnv(EventDraft d, List<FieldError> errors) {
+        if (d.env() != null) {
+            d.env().forEach((name, value) -> {
+                if (name == null || !ENV_NAME.matcher(name).matches()) {
+                    errors.add(new FieldError("env." + name, "is not a valid environment variable name"));
+                } else if (value == null) {
+                    errors.add(new FieldError("env." + name, "needs a value"));
+                }
+            });
+        }
+        if (d.secretEnv() != null) {
+            for (String name : d.secretEnv()) {
+                if (d.env() == null || !d.env().containsKey(name)) {
+                    errors.add(new FieldError("secretEnv", "'" + name + "' is not a variable in env"));
+                }
+            }
+        }
+    }
+
+    private static <E extends Enum<E>> void checkEnum(String field, String value, E[] allowed, List<FieldError> errors) {
+        if (value != null && Arrays.stream(allowed).noneMatch(e -> e.name().equals(value))) {
+            errors.add(new FieldError(field, "unknown value '" + value + "': one of " + Arrays.toString(allowed)));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,176 @@
+package io.cronium.events.entity;
+
+import io.cronium.jobs.entity.JobPriority;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+@Entity
+@Table(name = "events")
+@NamedQuery(name = Event.PAGE_ALL, query = "select e from Event e where e.id < :before order by e.id desc")
+@NamedQuery(name = Event.PAGE_OWNED,
+        query = "select e from Event e where e.ownerId = :owner and e.id < :before order by e.id desc")
+public class Event {
+
+    public static final String PAGE_ALL = "Event.pageAll";
+    public static final String PAGE_OWNED = "Event.pageOwned";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "owner_id", nullable = false)
+    private long ownerId;
+
+    @Column(nullable = false)
+    private String name;
+
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private EventType type;
+
+    private String content;
+
+    @Column(name = "http_method")
+    private String httpMethod;
+
+    @Column(name = "http_url")
+    private String httpUrl;
+
+    @Column(name = "http_headers")
+    private String httpHeaders;
+
+    @Column(name = "http_body")
+    private String httpBody;
+
+    @Column(name = "cron_expression")
+    private String cronExpression;
+
+    @Column(name = "interval_seconds")
+    private Long intervalSeconds;
+
+    @Column(nullable = false)
+    private String timezone = "UTC";
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "misfire_policy", nullable = false)
+    private MisfirePolicy misfirePolicy = MisfirePolicy.RUN_ONCE;
+
+    @Column(name = "next_fire_at")
+    private Instant nextFireAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private EventStatus status = EventStatus.DRAFT;
+
+    @Column(name = "timeout_seconds", nullable = false)
+    private int timeoutSeconds = 3600;
+
+    @Column(nullable = false)
+    private int retries;
+
+    @Column(name = "max_executions")
+    private Integer maxExecutions;
+
+    @Column(name = "execution_count", nullable = false)
+    private int executionCount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "run_location", nullable = false)
+    private RunLocation runLocation = RunLocation.LOCAL;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private JobPriority priority = JobPriority.NORMAL;
+
+    @OneToMany(mappedBy = "event", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("name")
+    private List<EnvVar> env = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt = Instant.now();
+
+    protected Event() {
+    }
+
+    public Event(long ownerId) {
+        this.ownerId = ownerId;
+    }
+
+    public void touch() {
+        updatedAt = Instant.now();
+    }
+
+    /** Replaces the environment; {@code encryptedSecrets} maps names to ciphertexts already bound to this row. */
+    public void replaceEnv(java.util.Map<String, String> plain, java.util.Map<String, String> encryptedSecrets) {
+        env.clear();
+        plain.forEach((n, v) -> env.add(EnvVar.plain(this, n, v)));
+        encryptedSecrets.forEach((n, v) -> env.add(EnvVar.secret(this, n, v)));
+    }
+
+    public Long getId() { return id; }
+    public long getOwnerId() { return ownerId; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public EventType getType() { return type; }
+    public void setType(EventType type) { this.type = type; }
+    public String getContent() { return content; }
+    public void setContent(String content) { this.content = content; }
+    public String getHttpMethod() { return httpMethod; }
+    public void setHttpMethod(String httpMethod) { this.httpMethod = httpMethod; }
+    public String getHttpUrl() { return httpUrl; }
+    public void setHttpUrl(String httpUrl) { this.httpUrl = httpUrl; }
+    public String getHttpHeaders() { return httpHeaders; }
+    public void setHttpHeaders(String httpHeaders) { this.httpHeaders = httpHeaders; }
+    public String getHttpBody() { return httpBody; }
+    public void setHttpBody(String httpBody) { this.httpBody = httpBody; }
+    public String getCronExpression() { return cronExpression; }
+    public void setCronExpression(String cronExpression) { this.cronExpression = cronExpression; }
+    public Long getIntervalSeconds() { return intervalSeconds; }
+    public void setIntervalSeconds(Long intervalSeconds) { this.intervalSeconds = intervalSeconds; }
+    public String getTimezone() { return timezone; }
+    public void setTimezone(String timezone) { this.timezone = timezone; }
+    public MisfirePolicy getMisfirePolicy() { return misfirePolicy; }
+    public void setMisfirePolicy(MisfirePolicy misfirePolicy) { this.misfirePolicy = misfirePolicy; }
+    public Instant getNextFireAt() { return nextFireAt; }
+    public void setNextFireAt(Instant nextFireAt) { this.nextFireAt = nextFireAt; }
+    public EventStatus getStatus() { return status; }
+    public void setStatus(EventStatus status) { this.status = status; }
+    public int getTimeoutSeconds() { return timeoutSeconds; }
+    public void setTimeoutSeconds(int timeoutSeconds) { this.timeoutSeconds = timeoutSeconds; }
+    public int getRetries() { return retries; }
+    public void setRetries(int retries) { this.retries = retries; }
+    public Integer getMaxExecutions() { return maxExecutions; }
+    public void setMaxExecutions(Integer maxExecutions) { this.maxExecutions = maxExecutions; }
+    public int getExecutionCount() { return executionCount; }
+    public RunLocation getRunLocation() { return runLocation; }
+    public void setRunLocation(RunLocation runLocation) { this.runLocation = runLocation; }
+    public JobPriority getPriority() { return priority; }
+    public void setPriority(JobPriority priority) { this.priority = priority; }
+    public List<EnvVar> getEnv() { return env; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}

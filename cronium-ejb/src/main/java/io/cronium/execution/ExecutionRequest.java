@@ -1,0 +1,23 @@
+package io.cronium.execution;
+
+import io.cronium.events.entity.EventType;
+import java.time.Duration;
+import java.util.Map;
+
+/** Everything an executor needs to run one attempt of an event; built from the job, never from live entities. */
+public record ExecutionRequest(
+        String executionId,
+        long jobId,
+        long logId,
+        long eventId,
+        int attempt,
+        EventType type,
+        String script,
+        Map<String, String> env,
+        Duration timeout,
+        String input) {
+
+    public ExecutionRequest {
+        env = Map.copyOf(env);
+    }
+}

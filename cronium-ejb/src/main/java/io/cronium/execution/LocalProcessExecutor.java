@@ -1,0 +1,179 @@
+package io.cronium.execution;
+
+import io.cronium.logs.entity.PhaseTimings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs scripts as child processes of this server, in a fresh work directory with a clean environment. Not a
+ * sandbox: it exists so that Cronium runs scripts on a machine without a Docker engine, and says so in every run.
+ */
+public class LocalProcessExecutor implements Executor {
+
+    static final long KILL_GRACE_MILLIS = 3000;
+
+    private final ThreadFactory readerThreads;
+    private final Path workRoot;
+    private final int outputLimitChars;
+
+    public LocalProcessExecutor(ThreadFactory readerThreads, Path workRoot, int outputLimitChars) {
+        this.readerThreads = readerThreads;
+        this.workRoot = workRoot;
+        this.outputLimitChars = outputLimitChars;
+    }
+
+    @Override
+    public String name() {
+        return "process";
+    }
+
+    @Override
+    public boolean sandboxed() {
+        return false;
+    }
+
+    @Override
+    public boolean canRun(ExecutionRequest request) {
+        return Interpreter.of(request.type()) != null;
+    }
+
+    @Override
+    public ExecutionResult execute(ExecutionRequest request, OutputSink sink) {
+        long t0 = System.nanoTime();
+        var stdout = new OutputBuffer(outputLimitChars);
+        var stderr = new OutputBuffer(outputLimitChars);
+        Interpreter interpreter = Interpreter.of(request.type());
+        Path workDir = null;
+        Process process;
+        try {
+            Files.createDirectories(workRoot);
+            workDir = Files.createTempDirectory(workRoot, request.executionId() + "-");
+            Path script = workDir.resolve(interpreter.fileName());
+            Files.writeString(script, request.script(), StandardCharsets.UTF_8);
+            List<String> command = new ArrayList<>(interpreter.command());
+            command.add(script.toString());
+            var builder = new ProcessBuilder(command).directory(workDir.toFile());
+            builder.environment().clear();
+            builder.environment().putAll(environment(request, workDir));
+            process = builder.start();
+        } catch (IOException e) {
+            long setup = millisSince(t0);
+            long cleanup = deleteQuietly(workDir);
+            return new ExecutionResult(ExecutionOutcome.FAILED, null, "", "",
+                    "could not start " + interpreter.command().get(0) + ": " + e.getMessage(),
+                    new PhaseTimings(setup, 0, cleanup));
+        }
+        long setupMs = millisSince(t0);
+        long t1 = System.nanoTime();
+        closeQuietly(process.getOutputStream());
+        Thread outReader = pump(process.getInputStream(), OutputChannel.STDOUT, stdout, sink);
+        Thread errReader = pump(process.getErrorStream(), OutputChannel.STDERR, stderr, sink);
+        boolean timedOut = false;
+        try {
+            if (!process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                timedOut = true;
+                kill(process);
+            }
+            outReader.join(KILL_GRACE_MILLIS);
+            errReader.join(KILL_GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            kill(process);
+            Thread.currentThread().interrupt();
+            long executionMs = millisSince(t1);
+            return new ExecutionResult(ExecutionOutcome.CANCELLED, null, stdout.text(), stderr.text(),
+                    "cancelled", new PhaseTimings(setupMs, executionMs, deleteQuietly(workDir)));
+        }
+        long executionMs = millisSince(t1);
+        long cleanupMs = deleteQuietly(workDir);
+        var timings = new PhaseTimings(setupMs, executionMs, cleanupMs);
+        if (timedOut) {
+            return new ExecutionResult(ExecutionOutcome.TIMED_OUT, null, stdout.text(), stderr.text(),
+                    "timed out after " + request.timeout().toSeconds() + " s; the process was killed", timings);
+        }
+        int exit = process.exitValue();
+        return new ExecutionResult(exit == 0 ? ExecutionOutcome.SUCCEEDED : ExecutionOutcome.FAILED, exit,
+                stdout.text(), stderr.text(), exit == 0 ? null : "exit code " + exit, timings);
+    }
+
+    private Map<String, String> environment(ExecutionRequest request, Path workDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        env.put("HOME", workDir.toString());
+        env.put("TMPDIR", workDir.toString());
+        env.put("LANG", "C.UTF-8");
+        env.putAll(request.env());
+        env.put("CRONIUM_RUN_ID", request.executionId());
+        env.put("CRONIUM_ATTEMPT", Integer.toString(request.attempt()));
+        env.put("CRONIUM_EVENT_ID", Long.toString(request.eventId()));
+        env.put("CRONIUM_LOG_ID", Long.toString(request.logId()));
+        return env;
+    }
+
+    private Thread pump(InputStream in, OutputChannel stream, OutputBuffer buffer, OutputSink sink) {
+        Thread t = readerThreads.newThread(() -> {
+            try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    buffer.appendLine(line);
+                    sink.line(stream, line);
+                }
+            } catch (IOException ignored) {
+                // the process was killed and its pipe closed: what was read is kept
+            }
+        });
+        t.start();
+        return t;
+    }
+
+    /** SIGTERM to the script and everything it started, SIGKILL to whatever is left after a grace period. */
+    static void kill(Process process) {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.currentTimeMillis() + KILL_GRACE_MILLIS;
+        for (ProcessHandle h : tree) {
+            try {
+                h.onExit().get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                h.destroyForcibly();
+            }
+        }
+    }
+
+    private static long deleteQuietly(Path dir) {
+        long t0 = System.nanoTime();
+        if (dir != null) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover work directory is harmless and removed with the temp folder
+            }
+        }
+        return millisSince(t0);
+    }
+
+    private static void closeQuietly(java.io.OutputStream stdin) {
+        try {
+            stdin.close(); // scripts read no stdin: end it at once so a read returns EOF instead of hanging
+        } catch (IOException ignored) {
+            // nothing to close
+        }
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

@@ -1,0 +1,46 @@
+package io.cronium.jobs.boundary;
+
+import io.cronium.common.ConflictException;
+import io.cronium.events.boundary.EventService;
+import io.cronium.events.entity.EventStatus;
+import io.cronium.jobs.control.JobPayload;
+import io.cronium.jobs.control.JobQueued;
+import io.cronium.jobs.entity.Job;
+import io.cronium.logs.entity.RunLog;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** Turns "run this event now" into a PENDING log and a QUEUED job, written in one transaction. */
+@Stateless
+@RolesAllowed({"USER", "ADMIN"})
+public class RunRequests {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    EventService events;
+
+    @Inject
+    jakarta.enterprise.event.Event<JobQueued> queued;
+
+    public RunTicket runNow(long eventId, String input) {
+        io.cronium.events.entity.Event event = events.find(eventId);
+        if (event.getStatus() == EventStatus.ARCHIVED) {
+            throw new ConflictException("event " + eventId + " is archived and cannot run");
+        }
+        var log = new RunLog(event.getId(), event.getOwnerId(), "MANUAL", input);
+        em.persist(log);
+        em.flush();
+        var job = new Job(event.getId(), log.getId(), event.getPriority(), JobPayload.of(event, input).toJson());
+        em.persist(job);
+        em.flush();
+        log.attachJob(job.getId());
+        queued.fire(new JobQueued(job.getId()));
+        return new RunTicket(job.getId(), log.getId());
+    }
+}

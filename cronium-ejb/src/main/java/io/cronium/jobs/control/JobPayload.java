@@ -1,0 +1,47 @@
+package io.cronium.jobs.control;
+
+import io.cronium.events.entity.Event;
+import io.cronium.events.entity.EventType;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The snapshot of an event taken when a run is requested, so editing the event later does not change a queued run.
+ * Secret environment values are not in it: the runner decrypts them at run time.
+ */
+public record JobPayload(EventType type, String script, int timeoutSeconds, Map<String, String> env, String input) {
+
+    public static JobPayload of(Event event, String input) {
+        Map<String, String> env = new LinkedHashMap<>();
+        event.getEnv().stream().filter(v -> !v.isSecret()).forEach(v -> env.put(v.getName(), v.getValue()));
+        return new JobPayload(event.getType(), event.getContent(), event.getTimeoutSeconds(), env, input);
+    }
+
+    public String toJson() {
+        var envObject = Json.createObjectBuilder();
+        env.forEach(envObject::add);
+        var json = Json.createObjectBuilder()
+                .add("type", type.name())
+                .add("script", script == null ? "" : script)
+                .add("timeoutSeconds", timeoutSeconds)
+                .add("env", envObject);
+        if (input != null) {
+            json.add("input", input);
+        }
+        return json.build().toString();
+    }
+
+    public static JobPayload fromJson(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            JsonObject o = reader.readObject();
+            Map<String, String> env = new LinkedHashMap<>();
+            o.getJsonObject("env").forEach((k, v) -> env.put(k, ((JsonString) v).getString()));
+            return new JobPayload(EventType.valueOf(o.getString("type")), o.getString("script"),
+                    o.getInt("timeoutSeconds"), env, o.getString("input", null));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.cronium.jobs.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A queued request to run an event once. Status changes are made by conditional SQL in JobQueue, not setters. */
+@Entity
+@Table(name = "jobs")
+public class Job {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "event_id")
+    private Long eventId;
+
+    @Column(name = "log_id", nullable = false)
+    private long logId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private JobStatus status = JobStatus.QUEUED;
+
+    @Column(nullable = false)
+    private int priority;
+
+    private String payload;
+
+    @Column(name = "run_at", nullable = false)
+    private Instant runAt = Instant.now();
+
+    @Column(nullable = false)
+    private int attempt = 1;
+
+    @Column(name = "claimed_by")
+    private String claimedBy;
+
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt = Instant.now();
+
+    protected Job() {
+    }
+
+    public Job(long eventId, long logId, JobPriority priority, String payload) {
+        this.eventId = eventId;
+        this.logId = logId;
+        this.priority = priority.rank();
+        this.payload = payload;
+    }
+
+    public Long getId() { return id; }
+    public Long getEventId() { return eventId; }
+    public long getLogId() { return logId; }
+    public JobStatus getStatus() { return status; }
+    public JobPriority getPriority() { return JobPriority.ofRank(priority); }
+    public String getPayload() { return payload; }
+    public Instant getRunAt() { return runAt; }
+    public int getAttempt() { return attempt; }
+    public String getClaimedBy() { return claimedBy; }
+    public Instant getClaimedAt() { return claimedAt; }
+    public Instant getLeaseUntil() { return leaseUntil; }
+    public Instant getStartedAt() { return startedAt; }
+    public Instant getFinishedAt() { return finishedAt; }
+    public Instant getCreatedAt() { return createdAt; }
+}

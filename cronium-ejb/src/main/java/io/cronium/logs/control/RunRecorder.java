@@ -1,0 +1,111 @@
+package io.cronium.logs.control;
+
+import io.cronium.events.boundary.EventService;
+import io.cronium.events.entity.EnvVar;
+import io.cronium.execution.ExecutionResult;
+import io.cronium.jobs.control.ClaimedJob;
+import io.cronium.jobs.control.JobQueue;
+import io.cronium.jobs.entity.JobStatus;
+import io.cronium.logs.entity.Execution;
+import io.cronium.logs.entity.LogStatus;
+import io.cronium.logs.entity.PhaseTimings;
+import io.cronium.logs.entity.RunLog;
+import io.cronium.security.Secrets;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Writes what a running job does into its job, log and execution rows, each step in a short transaction of its
+ * own so the long-running script itself holds no transaction and no lock.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class RunRecorder {
+
+    private static final Logger LOG = Logger.getLogger(RunRecorder.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    JobQueue queue;
+
+    @Inject
+    Secrets secrets;
+
+    /** The decrypted secret environment of an event, for the run only; never stored or logged. */
+    public Map<String, String> secretEnv(long eventId) {
+        Map<String, String> env = new LinkedHashMap<>();
+        em.createQuery("select v from EnvVar v where v.event.id = :event and v.secret = true", EnvVar.class)
+                .setParameter("event", eventId)
+                .getResultList()
+                .forEach(v -> env.put(v.getName(),
+                        secrets.decrypt(v.getValueEncrypted(), EventService.envAad(eventId, v.getName()))));
+        return env;
+    }
+
+    /** CLAIMED -> RUNNING and a new execution record; empty if the job was cancelled or taken meanwhile. */
+    public Optional<String> begin(ClaimedJob job, String executor, boolean sandboxed) {
+        if (!queue.transition(job.jobId(), JobStatus.CLAIMED, JobStatus.RUNNING)) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        em.find(RunLog.class, job.logId()).started(now, job.attempt());
+        var execution = new Execution(job.jobId(), job.logId(), job.attempt(), executor, sandboxed, now);
+        em.persist(execution);
+        return Optional.of(execution.getId());
+    }
+
+    public void finish(ClaimedJob job, String executionId, ExecutionResult result, boolean sandboxed) {
+        Instant now = Instant.now();
+        LogStatus status = switch (result.outcome()) {
+            case SUCCEEDED -> LogStatus.SUCCESS;
+            case FAILED -> LogStatus.FAILURE;
+            case TIMED_OUT -> LogStatus.TIMEOUT;
+            case CANCELLED -> LogStatus.CANCELLED;
+        };
+        JobStatus jobStatus = switch (status) {
+            case SUCCESS -> JobStatus.COMPLETED;
+            case CANCELLED -> JobStatus.CANCELLED;
+            default -> JobStatus.FAILED;
+        };
+        if (!queue.transition(job.jobId(), JobStatus.RUNNING, jobStatus)) {
+            LOG.warning(() -> "job " + job.jobId() + " left RUNNING before its result arrived; result not recorded");
+            return;
+        }
+        String error = errorText(result, sandboxed);
+        em.find(Execution.class, executionId)
+                .finished(status, result.exitCode(), result.stdout(), error, now, result.timings());
+        em.find(RunLog.class, job.logId())
+                .finished(status, result.exitCode(), result.stdout(), error, now, result.timings());
+    }
+
+    /** A job no executor here can run ends FAILED with the reason, instead of waiting forever. */
+    public void failWithoutExecution(ClaimedJob job, String reason) {
+        if (queue.transition(job.jobId(), JobStatus.CLAIMED, JobStatus.FAILED)) {
+            Instant now = Instant.now();
+            RunLog log = em.find(RunLog.class, job.logId());
+            log.started(now, job.attempt());
+            log.finished(LogStatus.FAILURE, null, "", "[cronium] " + reason, now, new PhaseTimings(0, 0, 0));
+        }
+    }
+
+    private static String errorText(ExecutionResult result, boolean sandboxed) {
+        var error = new StringBuilder(result.stderr() == null ? "" : result.stderr());
+        if (result.failureReason() != null) {
+            error.append(error.length() == 0 || error.charAt(error.length() - 1) == '\n' ? "" : "\n")
+                    .append("[cronium] ").append(result.failureReason()).append('\n');
+        }
+        return error.toString();
+    }
+}

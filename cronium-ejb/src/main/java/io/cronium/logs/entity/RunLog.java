@@ -1,0 +1,125 @@
+package io.cronium.logs.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The user-facing record of one run of an event (table {@code logs}); it aggregates executions. */
+@Entity
+@Table(name = "logs")
+public class RunLog {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "event_id")
+    private Long eventId;
+
+    @Column(name = "owner_id", nullable = false)
+    private long ownerId;
+
+    @Column(name = "job_id")
+    private Long jobId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private LogStatus status = LogStatus.PENDING;
+
+    @Column(name = "trigger_type", nullable = false)
+    private String trigger;
+
+    private String input;
+
+    private String output;
+
+    private String error;
+
+    @Column(name = "exit_code")
+    private Integer exitCode;
+
+    @Column(name = "scheduled_for")
+    private Instant scheduledFor;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "duration_ms")
+    private Long durationMs;
+
+    @Column(name = "setup_ms")
+    private Long setupMs;
+
+    @Column(name = "execution_ms")
+    private Long executionMs;
+
+    @Column(name = "cleanup_ms")
+    private Long cleanupMs;
+
+    @Column(nullable = false)
+    private int attempt = 1;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt = Instant.now();
+
+    protected RunLog() {
+    }
+
+    public RunLog(long eventId, long ownerId, String trigger, String input) {
+        this.eventId = eventId;
+        this.ownerId = ownerId;
+        this.trigger = trigger;
+        this.input = input;
+    }
+
+    public void attachJob(long jobId) {
+        this.jobId = jobId;
+    }
+
+    public void started(Instant at, int attempt) {
+        this.status = LogStatus.RUNNING;
+        this.startedAt = at;
+        this.attempt = attempt;
+    }
+
+    public void finished(LogStatus status, Integer exitCode, String output, String error, Instant at, PhaseTimings timings) {
+        this.status = status;
+        this.exitCode = exitCode;
+        this.output = output;
+        this.error = error;
+        this.finishedAt = at;
+        this.durationMs = startedAt == null ? null : at.toEpochMilli() - startedAt.toEpochMilli();
+        this.setupMs = timings.setupMs();
+        this.executionMs = timings.executionMs();
+        this.cleanupMs = timings.cleanupMs();
+    }
+
+    public Long getId() { return id; }
+    public Long getEventId() { return eventId; }
+    public long getOwnerId() { return ownerId; }
+    public Long getJobId() { return jobId; }
+    public LogStatus getStatus() { return status; }
+    public String getTrigger() { return trigger; }
+    public String getInput() { return input; }
+    public String getOutput() { return output; }
+    public String getError() { return error; }
+    public Integer getExitCode() { return exitCode; }
+    public Instant getScheduledFor() { return scheduledFor; }
+    public Instant getStartedAt() { return startedAt; }
+    public Instant getFinishedAt() { return finishedAt; }
+    public Long getDurationMs() { return durationMs; }
+    public Long getSetupMs() { return setupMs; }
+    public Long getExecutionMs() { return executionMs; }
+    public Long getCleanupMs() { return cleanupMs; }
+    public int getAttempt() { return attempt; }
+    public Instant getCreatedAt() { return createdAt; }
+}

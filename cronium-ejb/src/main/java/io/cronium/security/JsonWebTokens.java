@@ -1,0 +1,120 @@
+package io.cronium.security;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** Issues and verifies RS256 compact JWTs. Pure JDK crypto: no provider-specific JWT library in the app. */
+public class JsonWebTokens {
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final String HEADER = B64.encodeToString(
+            "{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    private final SigningKeys keys;
+    private final String issuer;
+    private final Clock clock;
+
+    public JsonWebTokens(SigningKeys keys, String issuer, Clock clock) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.clock = clock;
+    }
+
+    public IssuedToken issue(String subject, Set<String> groups, Duration lifetime) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime);
+        var groupArray = Json.createArrayBuilder();
+        groups.forEach(groupArray::add);
+        JsonObject claims = Json.createObjectBuilder()
+                .add("iss", issuer)
+                .add("sub", subject)
+                .add("upn", subject)
+                .add("groups", groupArray)
+                .add("iat", now.getEpochSecond())
+                .add("exp", expiresAt.getEpochSecond())
+                .add("jti", UUID.randomUUID().toString())
+                .build();
+        String signingInput = HEADER + "." + B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+        return new IssuedToken(signingInput + "." + B64.encodeToString(sign(signingInput)), expiresAt);
+    }
+
+    public VerifiedToken verify(String token) throws InvalidTokenException {
+        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
+        if (parts.length != 3) {
+            throw new InvalidTokenException("the bearer token is not a JWT");
+        }
+        JsonObject header = decodeObject(parts[0]);
+        if (!"RS256".equals(header.getString("alg", ""))) {
+            throw new InvalidTokenException("the token's algorithm is not RS256");
+        }
+        if (!signatureValid(parts[0] + "." + parts[1], parts[2])) {
+            throw new InvalidTokenException("the token's signature is invalid");
+        }
+        JsonObject claims = decodeObject(parts[1]);
+        if (!issuer.equals(claims.getString("iss", ""))) {
+            throw new InvalidTokenException("the token was issued by someone else");
+        }
+        if (!claims.containsKey("exp") || claims.get("exp").getValueType() != JsonValue.ValueType.NUMBER) {
+            throw new InvalidTokenException("the token has no expiry");
+        }
+        Instant expiresAt = Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue());
+        if (clock.instant().isAfter(expiresAt.plus(CLOCK_SKEW))) {
+            throw new InvalidTokenException("the token has expired");
+        }
+        String subject = claims.getString("upn", claims.getString("sub", ""));
+        if (subject.isEmpty()) {
+            throw new InvalidTokenException("the token names no user");
+        }
+        Set<String> groups = new LinkedHashSet<>();
+        if (claims.containsKey("groups") && claims.get("groups").getValueType() == JsonValue.ValueType.ARRAY) {
+            claims.getJsonArray("groups").getValuesAs(JsonString.class).forEach(g -> groups.add(g.getString()));
+        }
+        return new VerifiedToken(subject, groups, expiresAt, claims.getString("jti", null));
+    }
+
+    private byte[] sign(String input) {
+        try {
+            var signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(keys.privateKey());
+            signature.update(input.getBytes(StandardCharsets.US_ASCII));
+            return signature.sign();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+    }
+
+    private boolean signatureValid(String input, String encodedSignature) throws InvalidTokenException {
+        try {
+            var signature = Signature.getInstance("SHA256withRSA");
+            signature.initVerify(keys.publicKey());
+            signature.update(input.getBytes(StandardCharsets.US_ASCII));
+            return signature.verify(B64D.decode(encodedSignature));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTokenException("the token's signature is not base64url");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static JsonObject decodeObject(String part) throws InvalidTokenException {
+        try (var reader = Json.createReader(new StringReader(new String(B64D.decode(part), StandardCharsets.UTF_8)))) {
+            return reader.readObject();
+        } catch (RuntimeException e) {
+            throw new InvalidTokenException("the token is not valid base64url JSON");
+        }
+    }
+}

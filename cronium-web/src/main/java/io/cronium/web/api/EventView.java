@@ -1,0 +1,50 @@
+package io.cronium.web.api;
+
+import io.cronium.events.entity.EnvVar;
+import io.cronium.events.entity.Event;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An event as the API returns it; secret environment values are named in secretEnv, never shown. */
+public record EventView(
+        long id,
+        String name,
+        String description,
+        String type,
+        String content,
+        Http http,
+        Schedule schedule,
+        String status,
+        int timeoutSeconds,
+        int retries,
+        Integer maxExecutions,
+        int executionCount,
+        String runLocation,
+        List<Long> serverIds,
+        Map<String, String> env,
+        List<String> secretEnv,
+        String priority,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public record Http(String method, String url, String body) {
+    }
+
+    public record Schedule(String cron, Long intervalSeconds, String timezone, String misfirePolicy) {
+    }
+
+    public static EventView of(Event e) {
+        Map<String, String> env = new LinkedHashMap<>();
+        e.getEnv().stream().filter(v -> !v.isSecret()).forEach(v -> env.put(v.getName(), v.getValue()));
+        List<String> secretNames = e.getEnv().stream().filter(EnvVar::isSecret).map(EnvVar::getName).toList();
+        Schedule schedule = e.getCronExpression() == null && e.getIntervalSeconds() == null ? null
+                : new Schedule(e.getCronExpression(), e.getIntervalSeconds(), e.getTimezone(), e.getMisfirePolicy().name());
+        Http http = e.getHttpMethod() == null ? null : new Http(e.getHttpMethod(), e.getHttpUrl(), e.getHttpBody());
+        return new EventView(e.getId(), e.getName(), e.getDescription(), e.getType().name(), e.getContent(), http,
+                schedule, e.getStatus().name(), e.getTimeoutSeconds(), e.getRetries(), e.getMaxExecutions(),
+                e.getExecutionCount(), e.getRunLocation().name(), List.of(), env, secretNames, e.getPriority().name(),
+                e.getCreatedAt(), e.getUpdatedAt());
+    }
+}

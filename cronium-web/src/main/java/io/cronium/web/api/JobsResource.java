@@ -1,0 +1,35 @@
+package io.cronium.web.api;
+
+import io.cronium.jobs.entity.Job;
+import io.cronium.logs.boundary.LogQueries;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+
+@Path("jobs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class JobsResource {
+
+    public record JobView(long id, Long eventId, long logId, String status, String priority, int attempt,
+                          String claimedBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
+        static JobView of(Job j) {
+            return new JobView(j.getId(), j.getEventId(), j.getLogId(), j.getStatus().name(), j.getPriority().name(),
+                    j.getAttempt(), j.getClaimedBy(), j.getCreatedAt(), j.getStartedAt(), j.getFinishedAt());
+        }
+    }
+
+    @EJB
+    LogQueries logs;
+
+    @GET
+    @Path("{id}")
+    public JobView get(@PathParam("id") long id) {
+        return JobView.of(logs.job(id));
+    }
+}

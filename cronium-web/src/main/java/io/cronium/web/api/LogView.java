@@ -1,0 +1,54 @@
+package io.cronium.web.api;
+
+import io.cronium.logs.boundary.LogDetails;
+import io.cronium.logs.entity.Execution;
+import io.cronium.logs.entity.RunLog;
+import java.time.Instant;
+import java.util.List;
+
+/** A log as the API returns it; in lists without executions, on its own page with them. */
+public record LogView(
+        long id,
+        Long eventId,
+        Long jobId,
+        String status,
+        String trigger,
+        String output,
+        String error,
+        Integer exitCode,
+        Instant startedAt,
+        Instant finishedAt,
+        Long durationMs,
+        Long setupMs,
+        Long executionMs,
+        Long cleanupMs,
+        Instant scheduledFor,
+        int attempt,
+        Instant createdAt,
+        List<ExecutionView> executions) {
+
+    public record ExecutionView(String id, Long serverId, int attempt, String executor, boolean sandboxed, String status,
+                                Integer exitCode, String output, String error, Instant startedAt, Instant finishedAt,
+                                Long setupMs, Long executionMs, Long cleanupMs, Long totalMs) {
+
+        static ExecutionView of(Execution x) {
+            return new ExecutionView(x.getId(), x.getServerId(), x.getAttempt(), x.getExecutor(), x.isSandboxed(),
+                    x.getStatus().name(), x.getExitCode(), x.getOutput(), x.getError(), x.getStartedAt(),
+                    x.getFinishedAt(), x.getSetupMs(), x.getExecutionMs(), x.getCleanupMs(), x.getTotalMs());
+        }
+    }
+
+    public static LogView summary(RunLog l) {
+        return of(l, null);
+    }
+
+    public static LogView of(LogDetails d) {
+        return of(d.log(), d.executions().stream().map(ExecutionView::of).toList());
+    }
+
+    private static LogView of(RunLog l, List<ExecutionView> executions) {
+        return new LogView(l.getId(), l.getEventId(), l.getJobId(), l.getStatus().name(), l.getTrigger(), l.getOutput(),
+                l.getError(), l.getExitCode(), l.getStartedAt(), l.getFinishedAt(), l.getDurationMs(), l.getSetupMs(),
+                l.getExecutionMs(), l.getCleanupMs(), l.getScheduledFor(), l.getAttempt(), l.getCreatedAt(), executions);
+    }
+}

@@ -1,0 +1,58 @@
+package io.cronium.web.api;
+
+import io.cronium.logs.boundary.LogFilter;
+import io.cronium.logs.boundary.LogQueries;
+import io.cronium.logs.entity.LogStatus;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+@Path("logs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class LogsResource {
+
+    @EJB
+    LogQueries logs;
+
+    @GET
+    public PageView<LogView> list(@QueryParam("eventId") Long eventId, @QueryParam("status") String status,
+                                  @QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        LogStatus parsedStatus = null;
+        if (status != null) {
+            parsedStatus = LogStatus.parse(status);
+            if (parsedStatus == null) {
+                throw new BadRequestException("unknown status '" + status + "'");
+            }
+        }
+        var filter = new LogFilter(eventId, parsedStatus, instant("from", from), instant("to", to));
+        return PageView.of(logs.list(filter, Cursor.decode(cursor), Cursor.limit(limit)), LogView::summary);
+    }
+
+    @GET
+    @Path("{id}")
+    public LogView get(@PathParam("id") long id) {
+        return LogView.of(logs.find(id));
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " must be an ISO-8601 time with offset, e.g. 2026-01-31T12:00:00Z");
+        }
+    }
+}

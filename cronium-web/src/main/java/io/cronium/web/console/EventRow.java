@@ -1,0 +1,16 @@
+package io.cronium.web.console;
+
+import io.cronium.events.entity.Event;
+import java.io.Serializable;
+
+/** What the events table shows of an event (view state keeps rows, never entities). */
+public record EventRow(long id, String name, String type, String status, String schedule, String content,
+                       String cron, int timeoutSeconds) implements Serializable {
+
+    static EventRow of(Event e) {
+        String schedule = e.getCronExpression() != null ? e.getCronExpression() + " (" + e.getTimezone() + ")"
+                : e.getIntervalSeconds() != null ? "every " + e.getIntervalSeconds() + " s" : "manual";
+        return new EventRow(e.getId(), e.getName(), e.getType().name(), e.getStatus().name(), schedule, e.getContent(),
+                e.getCronExpression(), e.getTimeoutSeconds());
+    }
+}

@@ -1,0 +1,26 @@
+package io.cronium.web.health;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready means the database answers: without it no run can be queued or recorded. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+
+    @Resource(lookup = "jdbc/cronium")
+    DataSource dataSource;
+
+    @Override
+    public HealthCheckResponse call() {
+        try (var connection = dataSource.getConnection()) {
+            return HealthCheckResponse.named("database").status(connection.isValid(2)).build();
+        } catch (Exception e) {
+            return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.cronium.web.security;
+
+import io.cronium.security.InvalidTokenException;
+import io.cronium.security.TokenService;
+import io.cronium.users.boundary.UserDirectory;
+import io.cronium.users.entity.User;
+import io.cronium.web.api.Problem;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The application's one authentication mechanism.
+ * <ul>
+ * <li>{@code Authorization: Bearer <jwt>}: verified on every request, no session;</li>
+ * <li>console: a successful form login stores the username in the HTTP session; later requests are re-authenticated
+ * from it, with the role read afresh so a demoted or disabled user loses access at once;</li>
+ * <li>no credentials on a protected resource: 401 problem+json for the API, a redirect to the login page otherwise.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class CroniumAuthentication implements HttpAuthenticationMechanism {
+
+    static final String SESSION_USER = "cronium.user";
+    private static final String LOGIN_PAGE = "/login.xhtml";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    TokenService tokens;
+
+    @EJB
+    UserDirectory users;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(authorization.substring(7).trim(), request, response, context);
+        }
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential != null) {
+            return formLogin(credential, request, context);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_USER) instanceof String username) {
+            Optional<User> user = activeUser(username);
+            if (user.isPresent()) {
+                return context.notifyContainerAboutLogin(username, roles(user.get()));
+            }
+            session.invalidate();
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (isApi(request)) {
+            return unauthorized(response, context, "authentication required: send Authorization: Bearer <token>");
+        }
+        return context.redirect(request.getContextPath() + LOGIN_PAGE);
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_USER);
+        }
+    }
+
+    private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context) {
+        try {
+            var verified = tokens.verify(token);
+            Optional<User> user = activeUser(verified.subject());
+            if (user.isEmpty()) {
+                return unauthorized(response, context, "the token's user no longer exists or is disabled");
+            }
+            return context.notifyContainerAboutLogin(verified.subject(), roles(user.get()));
+        } catch (InvalidTokenException e) {
+            return unauthorized(response, context, e.getMessage());
+        }
+    }
+
+    private AuthenticationStatus formLogin(Credential credential, HttpServletRequest request, HttpMessageContext context) {
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        // A new session id on login defeats session fixation.
+        request.getSession(true);
+        request.changeSessionId();
+        request.getSession().setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private Optional<User> activeUser(String username) {
+        return users.byUsername(username).filter(User::isEnabled);
+    }
+
+    private static Set<String> roles(User user) {
+        return Set.of(user.getRole().name());
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context, String detail) {
+        try {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"cronium\"");
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.getWriter().write(Problem.body(401, "Unauthorized", detail, List.of()));
+        } catch (IOException e) {
+            // the client went away; nothing to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}
