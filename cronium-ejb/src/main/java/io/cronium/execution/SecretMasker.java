@@ -27,8 +27,11 @@ public final class SecretMasker {
                 continue;
             }
             all.add(s);
-            all.add(Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)));
-            all.add(Base64.getEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8)));
+            // "echo $SECRET | base64" encodes the trailing newline too
+            for (String encoded : List.of(s, s + "\n")) {
+                all.add(Base64.getEncoder().encodeToString(encoded.getBytes(StandardCharsets.UTF_8)));
+                all.add(Base64.getEncoder().withoutPadding().encodeToString(encoded.getBytes(StandardCharsets.UTF_8)));
+            }
             all.add(URLEncoder.encode(s, StandardCharsets.UTF_8));
             all.add(URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"));
         }

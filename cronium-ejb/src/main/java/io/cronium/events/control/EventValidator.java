@@ -116,7 +116,9 @@ public final class EventValidator {
     private static void validateEnv(EventDraft d, List<FieldError> errors) {
         if (d.env() != null) {
             d.env().forEach((name, value) -> {
-                if (name == null || !ENV_NAME.matcher(name).matches()) {
+                if (name == null) {
+                    errors.add(new FieldError("env", "must be an object of NAME: \"value\" pairs"));
+                } else if (!ENV_NAME.matcher(name).matches()) {
                     errors.add(new FieldError("env." + name, "is not a valid environment variable name"));
                 } else if (value == null) {
                     errors.add(new FieldError("env." + name, "needs a value"));

@@ -1,0 +1,82 @@
+package io.cronium.system;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A person in a real browser: logs in, creates a Bash event, runs it and reads its output. */
+@Order(3)
+class ConsoleIT {
+
+    static ChromeDriver browser;
+    static WebDriverWait wait;
+    static String base;
+
+    @BeforeAll
+    static void open() throws Exception {
+        base = RunningCronium.get().baseUrl();
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (browser != null) {
+            Files.write(Path.of("target", "console-last.png"), browser.getScreenshotAs(OutputType.BYTES));
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void loggedOut() {
+        browser.get(base + "/login.xhtml");
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void aWrongPasswordShowsAMessageAndStaysOnTheLoginPage() {
+        browser.get(base + "/app/events.xhtml");
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        browser.findElement(By.id("login:username")).sendKeys("admin");
+        browser.findElement(By.id("login:password")).sendKeys("wrong-password");
+        browser.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login:messages"), "Wrong username or password"));
+        assertTrue(browser.getCurrentUrl().contains("login"));
+    }
+
+    @Test
+    void logInCreateAnEventRunItAndSeeItsOutput() {
+        browser.get(base + "/");
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        browser.findElement(By.id("login:username")).sendKeys("admin");
+        browser.findElement(By.id("login:password")).sendKeys(RunningCronium.ADMIN_PASSWORD);
+        browser.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/app/events.xhtml"));
+
+        browser.findElement(By.id("events:new")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("events:name"))).sendKeys("browser hello");
+        browser.findElement(By.id("events:content")).sendKeys("echo \"made in the browser\"; exit 0");
+        browser.findElement(By.id("events:save")).click();
+        By runButton = By.xpath("//tr[.//span[@class='event-name' and text()='browser hello']]//button[contains(@id,':run')]");
+        wait.until(ExpectedConditions.elementToBeClickable(runButton)).click();
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("events:last-run"))).click();
+        wait.until(ExpectedConditions.urlContains("/app/logs.xhtml"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("logs:status"), "SUCCESS"));
+        assertTrue(browser.findElement(By.id("output")).getText().contains("made in the browser"));
+        assertTrue(browser.findElement(By.id("logs:exit-code")).getText().equals("0"));
+        assertTrue(browser.getPageSource().contains("not sandboxed"));
+    }
+}

@@ -1,0 +1,138 @@
+package io.cronium.system;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The application started the way the README starts it (the launcher jar of the distribution), once for the whole
+ * suite: every system and browser test talks to this one instance. Its output goes to target/system-cronium.log.
+ */
+public final class RunningCronium {
+
+    public static final String ADMIN_PASSWORD = "system-test-admin-pw";
+    private static RunningCronium instance;
+
+    private final Path dataDir;
+    private final int port;
+    private final List<String> output = new ArrayList<>();
+    private Process process;
+    private Thread pump;
+
+    private RunningCronium(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    public static synchronized RunningCronium get() {
+        if (instance == null) {
+            try {
+                Path data = Path.of("target", "system-data").toAbsolutePath();
+                deleteTree(data);
+                instance = new RunningCronium(data, freePort());
+                instance.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cronium did not start", e);
+            }
+        }
+        return instance;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public synchronized List<String> output() {
+        return List.copyOf(output);
+    }
+
+    /** Starts the launcher and waits for its ready line. */
+    public void start() throws IOException, InterruptedException {
+        Path dist = Path.of(System.getProperty("cronium.dist", "target/cronium"));
+        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", dist.resolve("cronium-launcher.jar").toString()).redirectErrorStream(true);
+        builder.environment().put("CRONIUM_DATA_DIR", dataDir.toString());
+        builder.environment().put("CRONIUM_PORT", Integer.toString(port));
+        builder.environment().put("CRONIUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        process = builder.start();
+        var ready = new CountDownLatch(1);
+        var log = Path.of("target", "system-cronium.log");
+        pump = new Thread(() -> {
+            try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 var file = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    synchronized (this) {
+                        output.add(line);
+                    }
+                    file.write(line);
+                    file.newLine();
+                    file.flush();
+                    if (line.contains("[cronium] Cronium is ready")) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+            ready.countDown();
+        }, "cronium-output");
+        pump.setDaemon(true);
+        pump.start();
+        if (!ready.await(5, TimeUnit.MINUTES) || !process.isAlive()) {
+            throw new IllegalStateException("Cronium did not become ready; see " + log.toAbsolutePath());
+        }
+    }
+
+    /** Stops it as Ctrl-C would (SIGTERM to the launcher), waiting for the launcher to stop everything. */
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            // ProcessHandle.destroy sends SIGTERM and, unlike Process.destroy, leaves our end of its output open,
+            // so the shutdown messages are still read.
+            process.toHandle().destroy();
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
+                pump.join(10_000); // its last lines (the shutdown messages) are read before we look at them
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
