@@ -1,0 +1,22 @@
+package io.cronium.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class DataSourceCommandsTest {
+
+    @Test
+    void asadminSeparatorsInValuesAreEscaped() {
+        assertEquals("jdbc\\:postgresql\\://h\\:5432/db", DataSourceCommands.escape("jdbc:postgresql://h:5432/db"));
+        assertEquals("p\\=a\\:s\\\\s", DataSourceCommands.escape("p=a:s\\s"));
+    }
+
+    @Test
+    void thePoolIsBoundAsJdbcCronium() {
+        String commands = DataSourceCommands.forTarget(new DatabaseTarget("jdbc:postgresql://h:1/c", "u", ""));
+        assertTrue(commands.contains("url=jdbc\\:postgresql\\://h\\:1/c:user=u:password=unused:stringtype=unspecified"), commands);
+        assertTrue(commands.endsWith("create-jdbc-resource --connectionpoolid=CroniumPool jdbc/cronium\n"), commands);
+    }
+}
