@@ -95,6 +95,15 @@ class BadInputIT {
 
     @Test
     void aWrongContentTypeIs415() {
-        assertProblem(api.send("POST", "/api/v1/events", "text/plain", "name=x"), 415);
+        var reply = api.send("POST", "/api/v1/events", "text/plain", "name=x");
+        assertProblem(reply, 415);
+        assertEquals("send the body as application/json", reply.json().getString("detail"));
+    }
+
+    @Test
+    void anEmptyBodyIs400WithAReason() {
+        var reply = api.post("/api/v1/events", "");
+        assertProblem(reply, 400);
+        assertEquals("the request body is missing or is not valid JSON", reply.json().getString("detail"));
     }
 }

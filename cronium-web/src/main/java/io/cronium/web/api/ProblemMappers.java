@@ -91,7 +91,7 @@ public final class ProblemMappers {
                 return malformed(cause);
             }
             var status = e.getResponse().getStatusInfo();
-            return Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), List.of());
+            return Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail(e), List.of());
         }
     }
 
@@ -118,6 +118,22 @@ public final class ProblemMappers {
             }
             return unexpected(e);
         }
+    }
+
+    /** The runtime's own messages ("HTTP 415 Unsupported Media Type") say nothing a client can act on. */
+    static String detail(WebApplicationException e) {
+        String message = e.getMessage();
+        if (message != null && !message.startsWith("HTTP ")) {
+            return message;
+        }
+        return switch (e.getResponse().getStatus()) {
+            case 400 -> "the request body is missing or is not valid JSON";
+            case 404 -> "there is no such resource";
+            case 405 -> "this resource does not accept that method";
+            case 406 -> "this resource answers only application/json";
+            case 415 -> "send the body as application/json";
+            default -> message;
+        };
     }
 
     static Response malformed(Throwable e) {

@@ -125,6 +125,7 @@ public class CroniumAuthentication implements HttpAuthenticationMechanism {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"cronium\"");
             response.setContentType(Problem.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
             response.getWriter().write(Problem.body(401, "Unauthorized", detail, List.of()));
         } catch (IOException e) {
             // the client went away; nothing to tell it
