@@ -1,24 +1,24 @@
 package io.cronium.jobs.control;
 
 import io.cronium.jobs.entity.JobStatus;
-import jakarta.annotation.Resource;
+import io.cronium.platform.ApplicationDatabase;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /** Claims and moves jobs in transactions of their own, kept short so row locks are held for milliseconds. */
 @Stateless
 public class JobQueue {
 
-    @Resource(lookup = "jdbc/cronium")
-    DataSource dataSource;
+    @Inject
+    ApplicationDatabase database;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<ClaimedJob> claimNext(String node, int leaseSeconds) {
-        try (var connection = dataSource.getConnection()) {
+        try (var connection = database.dataSource().getConnection()) {
             return JobTable.claim(connection, node, leaseSeconds);
         } catch (SQLException e) {
             throw new IllegalStateException("claiming a job failed", e);
@@ -28,7 +28,7 @@ public class JobQueue {
     /** Joins the caller's transaction, so the status change commits with the records written beside it. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public boolean transition(long jobId, JobStatus from, JobStatus to) {
-        try (var connection = dataSource.getConnection()) {
+        try (var connection = database.dataSource().getConnection()) {
             return JobTable.transition(connection, jobId, from, to);
         } catch (SQLException e) {
             throw new IllegalStateException("changing the status of job " + jobId + " failed", e);

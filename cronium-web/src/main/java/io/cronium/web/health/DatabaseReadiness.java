@@ -1,8 +1,8 @@
 package io.cronium.web.health;
 
-import jakarta.annotation.Resource;
+import io.cronium.platform.ApplicationDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
-import javax.sql.DataSource;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -12,12 +12,12 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @Resource(lookup = "jdbc/cronium")
-    DataSource dataSource;
+    @Inject
+    ApplicationDatabase database;
 
     @Override
     public HealthCheckResponse call() {
-        try (var connection = dataSource.getConnection()) {
+        try (var connection = database.dataSource().getConnection()) {
             return HealthCheckResponse.named("database").status(connection.isValid(2)).build();
         } catch (Exception e) {
             return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
