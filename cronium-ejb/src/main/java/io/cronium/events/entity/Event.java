@@ -2,13 +2,16 @@ package io.cronium.events.entity;
 
 import io.cronium.jobs.entity.JobPriority;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -16,7 +19,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 @Entity
 @Table(name = "events")
@@ -102,6 +107,15 @@ public class Event {
     @OrderBy("name")
     private List<EnvVar> env = new ArrayList<>();
 
+    @OneToMany(mappedBy = "event", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<ConditionalAction> conditionalActions = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "event_servers", joinColumns = @JoinColumn(name = "event_id"))
+    @Column(name = "server_id")
+    private Set<Long> serverIds = new LinkedHashSet<>();
+
     @Version
     private long version;
 
@@ -171,6 +185,8 @@ public class Event {
     public JobPriority getPriority() { return priority; }
     public void setPriority(JobPriority priority) { this.priority = priority; }
     public List<EnvVar> getEnv() { return env; }
+    public List<ConditionalAction> getConditionalActions() { return conditionalActions; }
+    public Set<Long> getServerIds() { return serverIds; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 }

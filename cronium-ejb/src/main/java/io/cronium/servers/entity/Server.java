@@ -1,0 +1,91 @@
+package io.cronium.servers.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An SSH target. Key, passphrase and password are AES-GCM ciphertexts bound to this row; never returned. */
+@Entity
+@Table(name = "servers")
+public class Server {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "owner_id", nullable = false)
+    private long ownerId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String host;
+
+    @Column(nullable = false)
+    private int port = 22;
+
+    @Column(nullable = false)
+    private String username;
+
+    @Column(name = "ssh_key_enc")
+    private String sshKeyEncrypted;
+
+    @Column(name = "passphrase_enc")
+    private String passphraseEncrypted;
+
+    @Column(name = "password_enc")
+    private String passwordEncrypted;
+
+    @Column(name = "host_key")
+    private String hostKey;
+
+    @Column(name = "server_group")
+    private String group;
+
+    private Boolean online;
+
+    @Column(name = "last_seen_at")
+    private Instant lastSeenAt;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt = Instant.now();
+
+    protected Server() {
+    }
+
+    public Server(long ownerId, String name, String host, int port, String username) {
+        this.ownerId = ownerId;
+        this.name = name;
+        this.host = host;
+        this.port = port;
+        this.username = username;
+    }
+
+    public Long getId() { return id; }
+    public long getOwnerId() { return ownerId; }
+    public String getName() { return name; }
+    public String getHost() { return host; }
+    public int getPort() { return port; }
+    public String getUsername() { return username; }
+    public String getSshKeyEncrypted() { return sshKeyEncrypted; }
+    public String getPassphraseEncrypted() { return passphraseEncrypted; }
+    public String getPasswordEncrypted() { return passwordEncrypted; }
+    public String getHostKey() { return hostKey; }
+    public String getGroup() { return group; }
+    public Boolean getOnline() { return online; }
+    public Instant getLastSeenAt() { return lastSeenAt; }
+    public Instant getDeletedAt() { return deletedAt; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}

@@ -1,0 +1,110 @@
+package io.cronium.workflows.entity;
+
+import io.cronium.events.entity.EventStatus;
+import io.cronium.events.entity.MisfirePolicy;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+@Entity
+@Table(name = "workflows")
+public class Workflow {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "owner_id", nullable = false)
+    private long ownerId;
+
+    @Column(nullable = false)
+    private String name;
+
+    private String description;
+
+    @Column(name = "cron_expression")
+    private String cronExpression;
+
+    @Column(name = "interval_seconds")
+    private Long intervalSeconds;
+
+    @Column(nullable = false)
+    private String timezone = "UTC";
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "misfire_policy", nullable = false)
+    private MisfirePolicy misfirePolicy = MisfirePolicy.RUN_ONCE;
+
+    @Column(name = "next_fire_at")
+    private Instant nextFireAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private EventStatus status = EventStatus.DRAFT;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "error_handling", nullable = false)
+    private ErrorHandling errorHandling = ErrorHandling.CONTINUE;
+
+    @OneToMany(mappedBy = "workflow", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<WorkflowNode> nodes = new ArrayList<>();
+
+    @OneToMany(mappedBy = "workflow", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<WorkflowEdge> edges = new ArrayList<>();
+
+    /** Overrides the servers of every event in the workflow when not empty. */
+    @ElementCollection
+    @CollectionTable(name = "workflow_servers", joinColumns = @JoinColumn(name = "workflow_id"))
+    @Column(name = "server_id")
+    private Set<Long> serverIds = new LinkedHashSet<>();
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt = Instant.now();
+
+    protected Workflow() {
+    }
+
+    public Workflow(long ownerId, String name) {
+        this.ownerId = ownerId;
+        this.name = name;
+    }
+
+    public Long getId() { return id; }
+    public long getOwnerId() { return ownerId; }
+    public String getName() { return name; }
+    public String getDescription() { return description; }
+    public String getCronExpression() { return cronExpression; }
+    public Long getIntervalSeconds() { return intervalSeconds; }
+    public String getTimezone() { return timezone; }
+    public MisfirePolicy getMisfirePolicy() { return misfirePolicy; }
+    public Instant getNextFireAt() { return nextFireAt; }
+    public EventStatus getStatus() { return status; }
+    public ErrorHandling getErrorHandling() { return errorHandling; }
+    public List<WorkflowNode> getNodes() { return nodes; }
+    public List<WorkflowEdge> getEdges() { return edges; }
+    public Set<Long> getServerIds() { return serverIds; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}
