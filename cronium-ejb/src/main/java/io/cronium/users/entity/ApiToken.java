@@ -5,13 +5,19 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A user-created API token; only its hash is kept, the token itself is shown once. */
 @Entity
 @Table(name = "api_tokens")
+@NamedQuery(name = ApiToken.BY_HASH, query = "select t from ApiToken t where t.tokenHash = :hash")
+@NamedQuery(name = ApiToken.OF_USER, query = "select t from ApiToken t where t.userId = :user order by t.id desc")
 public class ApiToken {
+
+    public static final String BY_HASH = "ApiToken.byHash";
+    public static final String OF_USER = "ApiToken.ofUser";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,6 +52,25 @@ public class ApiToken {
         this.name = name;
         this.tokenHash = tokenHash;
         this.expiresAt = expiresAt;
+    }
+
+    public boolean isUsable(Instant now) {
+        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+    }
+
+    public void revoke(Instant at) {
+        if (revokedAt == null) {
+            revokedAt = at;
+        }
+    }
+
+    /** Remembers the last use, at most once a minute, so a busy client does not cause a write per request. */
+    public boolean markUsed(Instant at) {
+        if (lastUsedAt == null || lastUsedAt.plusSeconds(60).isBefore(at)) {
+            lastUsedAt = at;
+            return true;
+        }
+        return false;
     }
 
     public Long getId() { return id; }

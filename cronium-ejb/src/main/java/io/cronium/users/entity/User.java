@@ -15,10 +15,12 @@ import java.time.Instant;
 @Table(name = "users")
 @NamedQuery(name = User.BY_USERNAME, query = "select u from User u where u.username = :username")
 @NamedQuery(name = User.COUNT, query = "select count(u) from User u")
+@NamedQuery(name = User.PAGE, query = "select u from User u where u.id < :before order by u.id desc")
 public class User {
 
     public static final String BY_USERNAME = "User.byUsername";
     public static final String COUNT = "User.count";
+    public static final String PAGE = "User.page";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -51,6 +53,38 @@ public class User {
         this.username = username;
         this.passwordHash = passwordHash;
         this.role = role;
+    }
+
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+        touch();
+    }
+
+    public void changeRole(Role newRole) {
+        this.role = newRole;
+        touch();
+    }
+
+    public void changeEmail(String newEmail) {
+        this.email = newEmail;
+        touch();
+    }
+
+    public void enable(boolean enabled) {
+        this.enabled = enabled;
+        touch();
+    }
+
+    private void touch() {
+        updatedAt = Instant.now();
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 
     public Long getId() {

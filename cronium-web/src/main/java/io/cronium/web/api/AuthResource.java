@@ -1,7 +1,8 @@
 package io.cronium.web.api;
 
 import io.cronium.security.TokenService;
-import io.cronium.users.boundary.UserDirectory;
+import io.cronium.users.boundary.LoginResult;
+import io.cronium.users.boundary.UserAuthentication;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ public class AuthResource {
     }
 
     @EJB
-    UserDirectory users;
+    UserAuthentication logins;
 
     @Inject
     TokenService tokens;
@@ -39,11 +40,18 @@ public class AuthResource {
         if (credentials == null || credentials.username() == null || credentials.password() == null) {
             throw new BadRequestException("username and password are required");
         }
-        return users.authenticate(credentials.username(), credentials.password())
-                .map(user -> {
-                    var issued = tokens.issue(user.getUsername(), Set.of(user.getRole().name()));
-                    return Response.ok(new TokenView(issued.token(), issued.expiresAt())).build();
-                })
-                .orElseGet(() -> Problem.of(Response.Status.UNAUTHORIZED, "wrong username or password"));
+        LoginResult result = logins.login(credentials.username(), credentials.password());
+        if (result instanceof LoginResult.Accepted accepted) {
+            var user = accepted.user();
+            var issued = tokens.issue(user.getUsername(), Set.of(user.getRole().name()));
+            return Response.ok(new TokenView(issued.token(), issued.expiresAt())).build();
+        }
+        if (result instanceof LoginResult.Throttled throttled) {
+            long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+            return Response.fromResponse(Problem.of(429, "Too Many Requests",
+                    "too many failed logins: try again in " + seconds + " s", java.util.List.of()))
+                    .header("Retry-After", seconds).build();
+        }
+        return Problem.of(Response.Status.UNAUTHORIZED, "wrong username or password");
     }
 }

@@ -12,9 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 @Path("logs")
 @RequestScoped
@@ -35,7 +32,7 @@ public class LogsResource {
                 throw new BadRequestException("unknown status '" + status + "'");
             }
         }
-        var filter = new LogFilter(eventId, parsedStatus, instant("from", from), instant("to", to));
+        var filter = new LogFilter(eventId, parsedStatus, QueryTimes.instant("from", from), QueryTimes.instant("to", to));
         return PageView.of(logs.list(filter, Cursor.decode(cursor), Cursor.limit(limit)), LogView::summary);
     }
 
@@ -43,16 +40,5 @@ public class LogsResource {
     @Path("{id}")
     public LogView get(@PathParam("id") long id) {
         return LogView.of(logs.find(id));
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be an ISO-8601 time with offset, e.g. 2026-01-31T12:00:00Z");
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.cronium.web.console;
 
+import io.cronium.users.boundary.UserAuthentication;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -14,6 +16,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 
 @Named
 @RequestScoped
@@ -25,11 +28,20 @@ public class LoginView {
     @Inject
     FacesContext faces;
 
+    @EJB
+    UserAuthentication logins;
+
     private String username;
     private String password;
 
     public void login() throws IOException {
         ExternalContext external = faces.getExternalContext();
+        Duration wait = logins.retryAfter(username);
+        if (!wait.isZero()) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "Too many failed logins: try again in " + Math.max(1, wait.toSeconds()) + " seconds", null));
+            return;
+        }
         var credential = new UsernamePasswordCredential(username == null ? "" : username, new Password(password == null ? "" : password));
         AuthenticationStatus status = security.authenticate(
                 (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),

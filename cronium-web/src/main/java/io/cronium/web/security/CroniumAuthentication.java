@@ -2,7 +2,9 @@ package io.cronium.web.security;
 
 import io.cronium.security.InvalidTokenException;
 import io.cronium.security.TokenService;
+import io.cronium.users.boundary.ApiTokens;
 import io.cronium.users.boundary.UserDirectory;
+import io.cronium.users.control.TokenHash;
 import io.cronium.users.entity.User;
 import io.cronium.web.api.Problem;
 import jakarta.ejb.EJB;
@@ -25,7 +27,8 @@ import java.util.Set;
 /**
  * The application's one authentication mechanism.
  * <ul>
- * <li>{@code Authorization: Bearer <jwt>}: verified on every request, no session;</li>
+ * <li>{@code Authorization: Bearer <jwt>} or {@code Bearer crn_...} (an API token): checked on every request, no
+ * session;</li>
  * <li>console: a successful form login stores the username in the HTTP session; later requests are re-authenticated
  * from it, with the role read afresh so a demoted or disabled user loses access at once;</li>
  * <li>no credentials on a protected resource: 401 problem+json for the API, a redirect to the login page otherwise.</li>
@@ -45,6 +48,9 @@ public class CroniumAuthentication implements HttpAuthenticationMechanism {
 
     @EJB
     UserDirectory users;
+
+    @EJB
+    ApiTokens apiTokens;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -84,6 +90,11 @@ public class CroniumAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,
                                         HttpMessageContext context) {
+        if (TokenHash.looksLikeApiToken(token)) {
+            return apiTokens.authenticate(token)
+                    .map(user -> context.notifyContainerAboutLogin(user.getUsername(), roles(user)))
+                    .orElseGet(() -> unauthorized(response, context, "the API token is unknown, revoked or expired"));
+        }
         try {
             var verified = tokens.verify(token);
             Optional<User> user = activeUser(verified.subject());

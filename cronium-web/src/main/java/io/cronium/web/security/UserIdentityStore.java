@@ -1,6 +1,7 @@
 package io.cronium.web.security;
 
-import io.cronium.users.boundary.UserDirectory;
+import io.cronium.users.boundary.LoginResult;
+import io.cronium.users.boundary.UserAuthentication;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.credential.Credential;
@@ -9,20 +10,21 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 
-/** Checks usernames and passwords against the users table; the user's role becomes their only group. */
+/** Checks console logins (throttled and audited); the user's role becomes their only group. */
 @ApplicationScoped
 public class UserIdentityStore implements IdentityStore {
 
     @EJB
-    UserDirectory users;
+    UserAuthentication logins;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return users.authenticate(login.getCaller(), login.getPasswordAsString())
-                .map(u -> new CredentialValidationResult(u.getUsername(), Set.of(u.getRole().name())))
-                .orElse(CredentialValidationResult.INVALID_RESULT);
+        if (logins.login(login.getCaller(), login.getPasswordAsString()) instanceof LoginResult.Accepted accepted) {
+            return new CredentialValidationResult(accepted.user().getUsername(), Set.of(accepted.user().getRole().name()));
+        }
+        return CredentialValidationResult.INVALID_RESULT;
     }
 }
