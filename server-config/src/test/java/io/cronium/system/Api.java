@@ -45,6 +45,10 @@ public final class Api {
         return this;
     }
 
+    public String token() {
+        return token;
+    }
+
     public Api withToken(String token) {
         this.token = token;
         return this;

@@ -7,6 +7,7 @@ import io.cronium.users.boundary.UserDirectory;
 import io.cronium.users.control.TokenHash;
 import io.cronium.users.entity.User;
 import io.cronium.web.api.Problem;
+import io.cronium.web.filters.SecurityHeadersFilter;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,6 +56,7 @@ public class CroniumAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        SecurityHeadersFilter.apply(request, response);
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return bearer(authorization.substring(7).trim(), request, response, context);
