@@ -1,5 +1,6 @@
 package io.cronium.system;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ class ConsoleIT {
     }
 
     @Test
-    void logInCreateAnEventRunItAndSeeItsOutput() {
+    void logInCreateAnEventRunItAndSeeItsOutput() throws Exception {
         browser.get(base + "/");
         wait.until(ExpectedConditions.urlContains("/login.xhtml"));
         browser.findElement(By.id("login:username")).sendKeys("admin");
@@ -78,5 +79,13 @@ class ConsoleIT {
         assertTrue(browser.findElement(By.id("output")).getText().contains("made in the browser"));
         assertTrue(browser.findElement(By.id("logs:exit-code")).getText().equals("0"));
         assertTrue(browser.getPageSource().contains("not sandboxed"));
+
+        var session = browser.manage().getCookieNamed("JSESSIONID");
+        assertEquals("Strict", session.getSameSite());
+        assertTrue(session.isHttpOnly());
+        var viaCookie = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(base + "/api/v1/events")).header("Cookie", "JSESSIONID=" + session.getValue()).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(401, viaCookie.statusCode(), "the console session does not authenticate API calls");
     }
 }

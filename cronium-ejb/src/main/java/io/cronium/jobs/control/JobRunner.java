@@ -10,6 +10,7 @@ import io.cronium.execution.SecretMasker;
 import io.cronium.logs.control.RunRecorder;
 import io.cronium.logs.entity.PhaseTimings;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -37,7 +38,15 @@ public class JobRunner {
 
     public void run(ClaimedJob job) {
         JobPayload payload = JobPayload.fromJson(job.payload());
-        Map<String, String> secretEnv = recorder.secretEnv(job.eventId());
+        Map<String, String> secretEnv;
+        try {
+            secretEnv = recorder.secretEnv(job.eventId());
+        } catch (EJBException | IllegalStateException e) {
+            // A secret that no longer decrypts (key changed, value tampered with) fails the run, visibly.
+            Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+            recorder.failWithoutExecution(job, cause.getMessage());
+            return;
+        }
         Map<String, String> env = new HashMap<>(payload.env());
         env.putAll(secretEnv);
         var masker = new SecretMasker(secretEnv.values());

@@ -30,8 +30,8 @@ import java.util.Set;
  * <ul>
  * <li>{@code Authorization: Bearer <jwt>} or {@code Bearer crn_...} (an API token): checked on every request, no
  * session;</li>
- * <li>console: a successful form login stores the username in the HTTP session; later requests are re-authenticated
- * from it, with the role read afresh so a demoted or disabled user loses access at once;</li>
+ * <li>console: a successful form login stores the username in the HTTP session; later console requests (never API
+ * calls) are re-authenticated from it, with the role read afresh so a demoted or disabled user loses access at once;</li>
  * <li>no credentials on a protected resource: 401 problem+json for the API, a redirect to the login page otherwise.</li>
  * </ul>
  */
@@ -65,7 +65,9 @@ public class CroniumAuthentication implements HttpAuthenticationMechanism {
         if (credential != null) {
             return formLogin(credential, request, context);
         }
-        HttpSession session = request.getSession(false);
+        // The console's session never authenticates API calls: a cookie sent by a browser on another site's behalf
+        // must not be able to drive the API (cross-site request forgery).
+        HttpSession session = isApi(request) ? null : request.getSession(false);
         if (session != null && session.getAttribute(SESSION_USER) instanceof String username) {
             Optional<User> user = activeUser(username);
             if (user.isPresent()) {
