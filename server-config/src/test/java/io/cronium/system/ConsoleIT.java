@@ -88,4 +88,31 @@ class ConsoleIT {
                 java.net.http.HttpResponse.BodyHandlers.discarding());
         assertEquals(401, viaCookie.statusCode(), "the console session does not authenticate API calls");
     }
+
+    @Test
+    void aForgottenPasswordIsResetThroughTheEmailedLink() throws Exception {
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
+        admin.post("/api/v1/users", jakarta.json.Json.createObjectBuilder().add("username", "browser-user")
+                .add("password", "first-password-1").add("role", "USER").add("email", "browser-user@example.org").build());
+
+        browser.get(base + "/login.xhtml");
+        browser.findElement(By.id("login:forgot")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reset:login"))).sendKeys("browser-user");
+        browser.findElement(By.id("reset:send")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reset:messages"), "reset link is on its way"));
+
+        var mail = RunningCronium.get().mail().awaitMailTo("browser-user@example.org", Duration.ofSeconds(20));
+        var link = PasswordResetIT.LINK.matcher(mail.data());
+        assertTrue(link.find(), mail.data());
+        browser.get(link.group(1));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reset:password"))).sendKeys("second-password-2");
+        browser.findElement(By.id("reset:change")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reset:messages"), "password was changed"));
+
+        browser.findElement(By.id("reset:to-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username"))).sendKeys("browser-user");
+        browser.findElement(By.id("login:password")).sendKeys("second-password-2");
+        browser.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/app/events.xhtml"));
+    }
 }

@@ -25,13 +25,15 @@ public final class RunningCronium {
 
     private final Path dataDir;
     private final int port;
+    private final LocalSmtpServer mail;
     private final List<String> output = new ArrayList<>();
     private Process process;
     private Thread pump;
 
-    private RunningCronium(Path dataDir, int port) {
+    private RunningCronium(Path dataDir, int port, LocalSmtpServer mail) {
         this.dataDir = dataDir;
         this.port = port;
+        this.mail = mail;
     }
 
     public static synchronized RunningCronium get() {
@@ -39,7 +41,7 @@ public final class RunningCronium {
             try {
                 Path data = Path.of("target", "system-data").toAbsolutePath();
                 deleteTree(data);
-                instance = new RunningCronium(data, freePort());
+                instance = new RunningCronium(data, freePort(), new LocalSmtpServer());
                 instance.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
             } catch (Exception e) {
@@ -51,6 +53,11 @@ public final class RunningCronium {
 
     public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** The SMTP server the application sends its e-mail to. */
+    public LocalSmtpServer mail() {
+        return mail;
     }
 
     public Path dataDir() {
@@ -69,6 +76,10 @@ public final class RunningCronium {
         builder.environment().put("CRONIUM_DATA_DIR", dataDir.toString());
         builder.environment().put("CRONIUM_PORT", Integer.toString(port));
         builder.environment().put("CRONIUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().put("CRONIUM_MAIL_HOST", "127.0.0.1");
+        builder.environment().put("CRONIUM_MAIL_PORT", Integer.toString(mail.port()));
+        builder.environment().put("CRONIUM_MAIL_FROM", "cronium@test.local");
+        builder.environment().put("CRONIUM_PUBLIC_URL", baseUrl());
         process = builder.start();
         var ready = new CountDownLatch(1);
         var log = Path.of("target", "system-cronium.log");

@@ -38,6 +38,10 @@ public class PasswordResetToken {
         this.expiresAt = expiresAt;
     }
 
+    public boolean isUsable(Instant now) {
+        return usedAt == null && expiresAt.isAfter(now);
+    }
+
     public Long getId() { return id; }
     public long getUserId() { return userId; }
     public String getTokenHash() { return tokenHash; }

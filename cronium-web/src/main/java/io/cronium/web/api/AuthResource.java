@@ -2,6 +2,7 @@ package io.cronium.web.api;
 
 import io.cronium.security.TokenService;
 import io.cronium.users.boundary.LoginResult;
+import io.cronium.users.boundary.PasswordResets;
 import io.cronium.users.boundary.UserAuthentication;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,11 +29,20 @@ public class AuthResource {
     public record TokenView(String token, Instant expiresAt) {
     }
 
+    public record ResetRequest(String login) {
+    }
+
+    public record ResetConfirmation(String token, String password) {
+    }
+
     @EJB
     UserAuthentication logins;
 
     @Inject
     TokenService tokens;
+
+    @EJB
+    PasswordResets resets;
 
     @POST
     @Path("token")
@@ -53,5 +63,26 @@ public class AuthResource {
                     .header("Retry-After", seconds).build();
         }
         return Problem.of(Response.Status.UNAUTHORIZED, "wrong username or password");
+    }
+
+    /** Sends a reset link if the account exists and has an e-mail address; answers 202 either way. */
+    @POST
+    @Path("password-reset")
+    public Response requestReset(ResetRequest request) {
+        if (!resets.isAvailable()) {
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "password reset by e-mail is not configured (cronium.mail.host)");
+        }
+        resets.request(request == null ? null : request.login());
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("password-reset/confirm")
+    public Response confirmReset(ResetConfirmation confirmation) {
+        if (confirmation == null) {
+            throw new BadRequestException("a body {token, password} is required");
+        }
+        resets.complete(confirmation.token(), confirmation.password());
+        return Response.noContent().build();
     }
 }

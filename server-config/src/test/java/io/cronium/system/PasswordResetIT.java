@@ -1,0 +1,64 @@
+package io.cronium.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** Forgot password: a single-use link by e-mail (to a local SMTP server), valid once, silent about unknown users. */
+@Order(7)
+class PasswordResetIT {
+
+    static final Pattern LINK = Pattern.compile("(http://\\S+/reset\\.xhtml\\?token=(crn_[A-Za-z0-9_-]+))");
+    static String base;
+    static LocalSmtpServer mail;
+
+    @BeforeAll
+    static void userWithEmail() {
+        base = RunningCronium.get().baseUrl();
+        mail = RunningCronium.get().mail();
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
+        assertEquals(201, admin.post("/api/v1/users", Json.createObjectBuilder().add("username", "forgetful")
+                .add("password", "old-password-1").add("role", "USER").add("email", "forgetful@example.org").build()).status());
+    }
+
+    @Test
+    void aLinkByEmailSetsANewPasswordOnce() throws Exception {
+        var anonymous = new Api(base);
+        assertEquals(202, anonymous.post("/api/v1/auth/password-reset", "{\"login\":\"forgetful@example.org\"}").status());
+        var message = mail.awaitMailTo("forgetful@example.org", Duration.ofSeconds(20));
+        assertTrue(message.from().contains("cronium@test.local"));
+        var link = LINK.matcher(message.data());
+        assertTrue(link.find(), message.data());
+        assertTrue(link.group(1).startsWith(base + "/reset.xhtml"));
+        String token = link.group(2);
+
+        var weak = anonymous.post("/api/v1/auth/password-reset/confirm", "{\"token\":\"" + token + "\",\"password\":\"short\"}");
+        assertEquals(422, weak.status());
+        assertEquals(204, anonymous.post("/api/v1/auth/password-reset/confirm",
+                "{\"token\":\"" + token + "\",\"password\":\"brand-new-password\"}").status());
+        assertEquals(401, anonymous.post("/api/v1/auth/token", "{\"username\":\"forgetful\",\"password\":\"old-password-1\"}").status());
+        assertEquals(200, anonymous.post("/api/v1/auth/token", "{\"username\":\"forgetful\",\"password\":\"brand-new-password\"}").status());
+
+        var reused = anonymous.post("/api/v1/auth/password-reset/confirm", "{\"token\":\"" + token + "\",\"password\":\"another-password\"}");
+        assertEquals(422, reused.status(), "a link works once");
+        assertTrue(mail.protocolErrors().isEmpty(), mail.protocolErrors().toString());
+    }
+
+    @Test
+    void unknownAccountsGetTheSameAnswerAndNoMail() throws Exception {
+        var anonymous = new Api(base);
+        assertEquals(202, anonymous.post("/api/v1/auth/password-reset", "{\"login\":\"nobody-here\"}").status());
+        assertEquals(202, anonymous.post("/api/v1/auth/password-reset", "{\"login\":\"admin\"}").status(), "admin has no e-mail");
+        Thread.sleep(1000);
+        assertFalse(mail.hasMailTo("nobody-here"));
+        assertEquals(422, anonymous.post("/api/v1/auth/password-reset", "{\"login\":\"\"}").status());
+        assertEquals(422, anonymous.post("/api/v1/auth/password-reset/confirm", "{\"token\":\"crn_forged\",\"password\":\"long-enough-pw\"}").status());
+    }
+}
