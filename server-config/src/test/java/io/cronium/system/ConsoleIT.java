@@ -115,4 +115,36 @@ class ConsoleIT {
         browser.findElement(By.id("login:submit")).click();
         wait.until(ExpectedConditions.urlContains("/app/events.xhtml"));
     }
+
+    void logIn(String username, String password) {
+        browser.get(base + "/login.xhtml");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username"))).sendKeys(username);
+        browser.findElement(By.id("login:password")).sendKeys(password);
+        browser.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/app/events.xhtml"));
+    }
+
+    @Test
+    void administratorsManageUsersAndReadTheAuditOthersCannot() {
+        logIn("admin", RunningCronium.ADMIN_PASSWORD);
+        browser.findElement(By.id("nav-users")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("users:username"))).sendKeys("console-made");
+        browser.findElement(By.id("users:password")).sendKeys("console-made-pw");
+        browser.findElement(By.id("users:create")).click();
+        By madeRow = By.xpath("//span[@class='user-name' and text()='console-made']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(madeRow));
+
+        browser.findElement(By.id("nav-audit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit:actor"))).sendKeys("admin");
+        browser.findElement(By.id("audit:action")).sendKeys("USER_CREATED");
+        browser.findElement(By.id("audit:filter")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit:table"), "user:console-made"));
+
+        browser.manage().deleteAllCookies();
+        logIn("console-made", "console-made-pw");
+        assertTrue(browser.findElements(By.id("nav-users")).isEmpty(), "no Users menu for a USER");
+        browser.get(base + "/app/admin/users.xhtml");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden")));
+        assertTrue(browser.findElements(By.id("users:create")).isEmpty());
+    }
 }
