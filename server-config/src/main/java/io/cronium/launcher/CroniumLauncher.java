@@ -4,7 +4,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** {@code java -jar cronium-launcher.jar}: the one command that runs Cronium with nothing else installed. */
+/**
+ * {@code java -jar cronium-launcher.jar}: the one command that runs Cronium with nothing else installed;
+ * {@code ... rotate-key} re-encrypts the stored secrets under a new key.
+ */
 public final class CroniumLauncher {
 
     private CroniumLauncher() {
@@ -18,6 +21,13 @@ public final class CroniumLauncher {
             System.err.println("cronium: " + e.getMessage());
             System.exit(2);
             return;
+        }
+        if (args.length > 0 && args[0].equals("rotate-key")) {
+            System.exit(KeyRotationCommand.run(settings, System.getenv()));
+        }
+        if (args.length > 0) {
+            System.err.println("cronium: unknown command '" + args[0] + "'; commands: (none) to start, rotate-key");
+            System.exit(2);
         }
         System.exit(run(settings));
     }

@@ -111,6 +111,22 @@ public final class RunningCronium {
         }
     }
 
+    /** Runs a launcher command (e.g. rotate-key) on this instance's data directory; returns its output. */
+    public String command(String... args) throws IOException, InterruptedException {
+        Path dist = Path.of(System.getProperty("cronium.dist", "target/cronium"));
+        var command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", dist.resolve("cronium-launcher.jar").toString()));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("CRONIUM_DATA_DIR", dataDir.toString());
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("launcher " + String.join(" ", args) + " failed:\n" + out);
+        }
+        return out;
+    }
+
     /** Stops it as Ctrl-C would (SIGTERM to the launcher), waiting for the launcher to stop everything. */
     public void stop() {
         if (process != null && process.isAlive()) {

@@ -11,7 +11,7 @@ import io.cronium.events.entity.MisfirePolicy;
 import io.cronium.events.entity.RunLocation;
 import io.cronium.jobs.entity.JobPriority;
 import io.cronium.platform.Page;
-import io.cronium.security.SecretCipher;
+import io.cronium.security.EncryptedColumn;
 import io.cronium.security.Secrets;
 import io.cronium.users.boundary.Caller;
 import io.cronium.users.boundary.CallerResolver;
@@ -147,6 +147,6 @@ public class EventService {
 
     /** Binds a secret environment value to its event and variable name. */
     public static String envAad(long eventId, String name) {
-        return SecretCipher.aad("env_vars", "value_enc", eventId + "/" + name);
+        return EncryptedColumn.ENV_VAR_VALUE.aad(eventId + "/" + name);
     }
 }

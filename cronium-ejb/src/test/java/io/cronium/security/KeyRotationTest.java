@@ -1,0 +1,75 @@
+package io.cronium.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.cronium.testing.TestDatabase;
+import java.sql.Connection;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Key rotation against real PostgreSQL: all or nothing, and never past a secret column it does not know. */
+class KeyRotationTest {
+
+    final SecretCipher oldKey = SecretCipher.fromBase64Key(SecretCipher.newBase64Key());
+    final SecretCipher newKey = SecretCipher.fromBase64Key(SecretCipher.newBase64Key());
+    long eventId;
+
+    @BeforeEach
+    void secretInTheDatabase() throws Exception {
+        try (Connection c = TestDatabase.connection(); var s = c.createStatement()) {
+            s.execute("delete from env_vars");
+            s.execute("update servers set password_enc = null");
+            long log = TestDatabase.newLog(c);
+            try (var rows = s.executeQuery("select event_id from logs where id = " + log)) {
+                rows.next();
+                eventId = rows.getLong(1);
+            }
+            try (var insert = c.prepareStatement("insert into env_vars (event_id, name, value_enc, secret) values (?, 'TOKEN', ?, true)")) {
+                insert.setLong(1, eventId);
+                insert.setString(2, oldKey.encrypt("rotate-me", EncryptedColumn.ENV_VAR_VALUE.aad(eventId + "/TOKEN")));
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    String stored() throws Exception {
+        try (Connection c = TestDatabase.connection(); var s = c.createStatement();
+             var rows = s.executeQuery("select value_enc from env_vars where event_id = " + eventId)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    @Test
+    void everySecretEndsUnderTheNewKey() throws Exception {
+        try (Connection c = TestDatabase.connection()) {
+            assertEquals(1, KeyRotation.rotate(c, oldKey, newKey).get(EncryptedColumn.ENV_VAR_VALUE));
+        }
+        String aad = EncryptedColumn.ENV_VAR_VALUE.aad(eventId + "/TOKEN");
+        assertEquals("rotate-me", newKey.decrypt(stored(), aad));
+        assertThrows(SecretCipher.SecretDecryptionException.class, () -> oldKey.decrypt(stored(), aad));
+    }
+
+    @Test
+    void theWrongOldKeyChangesNothing() throws Exception {
+        String before = stored();
+        var wrong = SecretCipher.fromBase64Key(SecretCipher.newBase64Key());
+        try (Connection c = TestDatabase.connection()) {
+            assertThrows(SecretCipher.SecretDecryptionException.class, () -> KeyRotation.rotate(c, wrong, newKey));
+        }
+        assertEquals(before, stored());
+    }
+
+    @Test
+    void aSecretColumnItDoesNotKnowStopsItBeforeAnyChange() throws Exception {
+        String before = stored();
+        try (Connection c = TestDatabase.connection(); var s = c.createStatement()) {
+            s.execute("insert into servers (owner_id, name, host, username, password_enc)"
+                    + " select id, 's', 'h', 'u', 'ciphertext' from users limit 1");
+            var e = assertThrows(IllegalStateException.class, () -> KeyRotation.rotate(c, oldKey, newKey));
+            assertEquals(true, e.getMessage().contains("servers.password_enc"));
+        }
+        assertEquals(before, stored());
+    }
+}
