@@ -51,6 +51,10 @@ final class KeyRotationCommand {
                 var counts = KeyRotation.rotate(connection, SecretCipher.fromBase64Key(oldKey), SecretCipher.fromBase64Key(newKey));
                 counts.forEach((column, n) -> System.out.println("[cronium] re-encrypted " + n + " values of "
                         + column.table() + "." + column.column()));
+            } catch (SecretCipher.SecretDecryptionException | IllegalStateException e) {
+                System.err.println("cronium: key rotation stopped, nothing was changed: " + e.getMessage()
+                        + ". Set that secret again (or delete it) and run rotate-key once more.");
+                return 4;
             }
         } finally {
             if (embedded != null) {

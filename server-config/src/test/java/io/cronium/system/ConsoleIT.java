@@ -1,6 +1,7 @@
 package io.cronium.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -126,6 +127,7 @@ class ConsoleIT {
 
     @Test
     void administratorsManageUsersAndReadTheAuditOthersCannot() {
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
         logIn("admin", RunningCronium.ADMIN_PASSWORD);
         browser.findElement(By.id("nav-users")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("users:username"))).sendKeys("console-made");
@@ -140,11 +142,37 @@ class ConsoleIT {
         browser.findElement(By.id("audit:filter")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit:table"), "user:console-made"));
 
+        admin.createEvent(SkeletonPathIT.bashEvent("admins-own-event", "true"));
         browser.manage().deleteAllCookies();
         logIn("console-made", "console-made-pw");
         assertTrue(browser.findElements(By.id("nav-users")).isEmpty(), "no Users menu for a USER");
+        assertFalse(browser.getPageSource().contains("admins-own-event"), "a USER sees only their own events");
         browser.get(base + "/app/admin/users.xhtml");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden")));
         assertTrue(browser.findElements(By.id("users:create")).isEmpty());
+    }
+
+    @Test
+    void viewersSeeNoButtonsThatChangeAnything() {
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
+        admin.post("/api/v1/users", jakarta.json.Json.createObjectBuilder().add("username", "console-viewer")
+                .add("password", "console-viewer-pw").add("role", "VIEWER").build());
+        logIn("console-viewer", "console-viewer-pw");
+        assertTrue(browser.findElements(By.id("events:new")).isEmpty());
+    }
+
+    @Test
+    void aFormPostWithoutTheViewsTokenChangesNothing() throws Exception {
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
+        logIn("admin", RunningCronium.ADMIN_PASSWORD);
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        String form = "events=events&events%3Aname=csrf-attempt&events%3Atype_input=BASH&events%3Acontent=id"
+                + "&events%3Asave=events%3Asave&jakarta.faces.ViewState=forged-or-stolen-elsewhere";
+        var forged = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(base + "/app/events.xhtml"))
+                .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, forged.statusCode(), "answered with a redirect to a fresh page, not executed");
+        assertFalse(admin.get("/api/v1/events?limit=500").body().contains("csrf-attempt"), "no event was created");
     }
 }

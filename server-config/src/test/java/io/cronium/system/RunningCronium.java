@@ -41,6 +41,7 @@ public final class RunningCronium {
             try {
                 Path data = Path.of("target", "system-data").toAbsolutePath();
                 deleteTree(data);
+                Files.deleteIfExists(Path.of("target", "system-cronium.log"));
                 instance = new RunningCronium(data, freePort(), new LocalSmtpServer());
                 instance.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));

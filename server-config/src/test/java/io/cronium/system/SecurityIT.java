@@ -169,4 +169,20 @@ class SecurityIT {
         assertEquals(413, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
     }
+
+    @Test
+    void administratorsGrantPermissionsBeyondTheRole() {
+        var created = admin.post("/api/v1/users", Json.createObjectBuilder().add("username", "operator")
+                .add("password", "operator-password").add("role", "USER")
+                .add("permissions", Json.createArrayBuilder().add("RUN_REMOTE")).build());
+        assertEquals(201, created.status(), created.body());
+        assertEquals("[\"RUN_REMOTE\"]", created.json().getJsonArray("permissions").toString());
+        long id = created.json().getJsonNumber("id").longValue();
+        var changed = admin.put("/api/v1/users/" + id, Json.createObjectBuilder()
+                .add("permissions", Json.createArrayBuilder().add("MANAGE_SERVERS").add("USE_TOOL_CREDENTIALS")).build());
+        assertEquals("[\"MANAGE_SERVERS\",\"USE_TOOL_CREDENTIALS\"]", changed.json().getJsonArray("permissions").toString());
+        var unknown = admin.put("/api/v1/users/" + id, Json.createObjectBuilder().add("permissions", Json.createArrayBuilder().add("FLY")).build());
+        assertEquals(422, unknown.status());
+        assertEquals(1, admin.get("/api/v1/audit?action=PERMISSIONS_CHANGED").json().getJsonArray("items").size());
+    }
 }

@@ -25,7 +25,7 @@ public class CallerResolver {
         }
         return users.byUsername(principal.getName())
                 .filter(u -> u.isEnabled())
-                .map(u -> new Caller(u.getId(), u.getUsername(), u.getRole()))
+                .map(u -> new Caller(u.getId(), u.getUsername(), u.getRole(), u.getPermissions()))
                 .orElseThrow(() -> new EJBAccessException("unknown user"));
     }
 }

@@ -74,7 +74,7 @@ public class PasswordResets {
         if (newPassword == null) {
             throw new InvalidInputException("password", "is required");
         }
-        var errors = validator.forUpdate(new UserDraft(null, newPassword, null, null, null));
+        var errors = validator.forUpdate(new UserDraft(null, newPassword, null, null, null, null));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

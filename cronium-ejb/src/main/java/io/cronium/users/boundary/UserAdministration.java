@@ -7,6 +7,7 @@ import io.cronium.common.ResourceNotFoundException;
 import io.cronium.platform.Page;
 import io.cronium.users.control.PasswordHasher;
 import io.cronium.users.control.UserValidator;
+import io.cronium.users.entity.Permission;
 import io.cronium.users.entity.Role;
 import io.cronium.users.entity.User;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,6 +49,9 @@ public class UserAdministration {
         if (Boolean.FALSE.equals(draft.enabled())) {
             user.enable(false);
         }
+        if (draft.permissions() != null) {
+            user.grant(Permission.parse(String.join(",", draft.permissions())));
+        }
         audit.record(callers.current().username(), "USER_CREATED", "user:" + user.getUsername(), "role " + draft.role());
         return user;
     }
@@ -88,6 +92,11 @@ public class UserAdministration {
         }
         if (draft.email() != null) {
             user.changeEmail(draft.email().isEmpty() ? null : draft.email());
+        }
+        if (draft.permissions() != null) {
+            var granted = Permission.parse(String.join(",", draft.permissions()));
+            audit.record(actor, "PERMISSIONS_CHANGED", "user:" + user.getUsername(), Permission.format(granted));
+            user.grant(granted);
         }
         if (draft.enabled() != null && draft.enabled() != user.isEnabled()) {
             if (!draft.enabled()) {

@@ -2,6 +2,7 @@ package io.cronium.users.control;
 
 import io.cronium.common.FieldError;
 import io.cronium.users.boundary.UserDraft;
+import io.cronium.users.entity.Permission;
 import io.cronium.users.entity.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +47,14 @@ public final class UserValidator {
         }
         if (d.email() != null && !d.email().isEmpty() && !EMAIL.matcher(d.email()).matches()) {
             errors.add(new FieldError("email", "is not an e-mail address"));
+        }
+        if (d.permissions() != null) {
+            for (String p : d.permissions()) {
+                if (Arrays.stream(Permission.values()).noneMatch(known -> known.name().equals(p))) {
+                    errors.add(new FieldError("permissions", "unknown permission '" + p + "': one of "
+                            + Arrays.toString(Permission.values())));
+                }
+            }
         }
         return errors;
     }

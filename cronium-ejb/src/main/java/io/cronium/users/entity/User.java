@@ -38,6 +38,9 @@ public class User {
 
     private String email;
 
+    @Column(nullable = false)
+    private String permissions = "";
+
     private boolean enabled = true;
 
     @Column(name = "created_at", nullable = false)
@@ -68,6 +71,16 @@ public class User {
     public void changeEmail(String newEmail) {
         this.email = newEmail;
         touch();
+    }
+
+    public void grant(java.util.Set<Permission> granted) {
+        this.permissions = Permission.format(granted);
+        touch();
+    }
+
+    /** What this user may do beyond the role; administrators may do everything. */
+    public java.util.Set<Permission> getPermissions() {
+        return role == Role.ADMIN ? java.util.EnumSet.allOf(Permission.class) : Permission.parse(permissions);
     }
 
     public void enable(boolean enabled) {

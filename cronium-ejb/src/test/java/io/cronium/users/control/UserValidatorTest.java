@@ -17,19 +17,19 @@ class UserValidatorTest {
 
     @Test
     void aCompleteUserIsValid() {
-        assertEquals(List.of(), validator.forCreate(new UserDraft("ann.lee", "long-enough-pw", "USER", "ann@example.org", null)));
+        assertEquals(List.of(), validator.forCreate(new UserDraft("ann.lee", "long-enough-pw", "USER", "ann@example.org", null, null)));
     }
 
     @Test
     void everyBadFieldIsNamed() {
         assertEquals(List.of("username", "password", "role", "email"),
-                fields(validator.forCreate(new UserDraft("a b", "short", "ROOT", "not-mail", null))));
-        assertEquals(List.of("username", "password", "role"), fields(validator.forCreate(new UserDraft(null, null, null, null, null))));
+                fields(validator.forCreate(new UserDraft("a b", "short", "ROOT", "not-mail", null, null))));
+        assertEquals(List.of("username", "password", "role"), fields(validator.forCreate(new UserDraft(null, null, null, null, null, null))));
     }
 
     @Test
     void updatesCheckOnlyWhatTheyChange() {
-        assertEquals(List.of(), validator.forUpdate(new UserDraft(null, null, null, null, false)));
-        assertEquals(List.of("password"), fields(validator.forUpdate(new UserDraft(null, "tiny", null, null, null))));
+        assertEquals(List.of(), validator.forUpdate(new UserDraft(null, null, null, null, false, null)));
+        assertEquals(List.of("password"), fields(validator.forUpdate(new UserDraft(null, "tiny", null, null, null, null))));
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.List;
 
 /** Users and roles (ADMIN only; the business boundary enforces it). Passwords are accepted, never returned. */
 @Path("users")
@@ -27,11 +28,11 @@ import java.time.Instant;
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
-    public record UserView(long id, String username, String role, String email, boolean enabled, Instant createdAt,
-                           Instant updatedAt) {
+    public record UserView(long id, String username, String role, String email, boolean enabled,
+                           List<String> permissions, Instant createdAt, Instant updatedAt) {
         static UserView of(User u) {
             return new UserView(u.getId(), u.getUsername(), u.getRole().name(), u.getEmail(), u.isEnabled(),
-                    u.getCreatedAt(), u.getUpdatedAt());
+                    u.getPermissions().stream().map(Enum::name).sorted().toList(), u.getCreatedAt(), u.getUpdatedAt());
         }
     }
 
