@@ -7,10 +7,11 @@ import io.cronium.events.control.EventValidator;
 import io.cronium.events.entity.Event;
 import io.cronium.events.entity.EventStatus;
 import io.cronium.events.entity.EventType;
-import io.cronium.events.entity.MisfirePolicy;
 import io.cronium.events.entity.RunLocation;
 import io.cronium.jobs.entity.JobPriority;
 import io.cronium.platform.Page;
+import io.cronium.scheduling.entity.MisfirePolicy;
+import io.cronium.scheduling.entity.Schedule;
 import io.cronium.security.EncryptedColumn;
 import io.cronium.security.Secrets;
 import io.cronium.users.boundary.Caller;
@@ -114,13 +115,10 @@ public class EventService {
             e.setHttpUrl(d.http().url());
             e.setHttpBody(d.http().body());
         }
-        var schedule = d.schedule();
-        boolean hasCron = schedule != null && schedule.cron() != null && !schedule.cron().isBlank();
-        e.setCronExpression(hasCron ? schedule.cron().trim() : null);
-        e.setIntervalSeconds(schedule == null ? null : schedule.intervalSeconds());
-        e.setTimezone(schedule == null || schedule.timezone() == null ? "UTC" : schedule.timezone());
-        e.setMisfirePolicy(schedule == null || schedule.misfirePolicy() == null
-                ? MisfirePolicy.RUN_ONCE : MisfirePolicy.parse(schedule.misfirePolicy()));
+        var spec = d.schedule();
+        boolean hasCron = spec != null && spec.cron() != null && !spec.cron().isBlank();
+        e.setSchedule(spec == null ? new Schedule() : new Schedule(hasCron ? spec.cron().trim() : null,
+                spec.intervalSeconds(), spec.timezone(), MisfirePolicy.parse(spec.misfirePolicy())));
         e.setStatus(d.status() == null ? EventStatus.ACTIVE : EventStatus.parse(d.status()));
         e.setTimeoutSeconds(d.timeoutSeconds() == null ? 3600 : d.timeoutSeconds());
         e.setRetries(d.retries() == null ? 0 : d.retries());

@@ -1,10 +1,12 @@
 package io.cronium.events.entity;
 
 import io.cronium.jobs.entity.JobPriority;
+import io.cronium.scheduling.entity.Schedule;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -63,21 +65,8 @@ public class Event {
     @Column(name = "http_body")
     private String httpBody;
 
-    @Column(name = "cron_expression")
-    private String cronExpression;
-
-    @Column(name = "interval_seconds")
-    private Long intervalSeconds;
-
-    @Column(nullable = false)
-    private String timezone = "UTC";
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "misfire_policy", nullable = false)
-    private MisfirePolicy misfirePolicy = MisfirePolicy.RUN_ONCE;
-
-    @Column(name = "next_fire_at")
-    private Instant nextFireAt;
+    @Embedded
+    private Schedule schedule = new Schedule();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -161,16 +150,6 @@ public class Event {
     public void setHttpHeaders(String httpHeaders) { this.httpHeaders = httpHeaders; }
     public String getHttpBody() { return httpBody; }
     public void setHttpBody(String httpBody) { this.httpBody = httpBody; }
-    public String getCronExpression() { return cronExpression; }
-    public void setCronExpression(String cronExpression) { this.cronExpression = cronExpression; }
-    public Long getIntervalSeconds() { return intervalSeconds; }
-    public void setIntervalSeconds(Long intervalSeconds) { this.intervalSeconds = intervalSeconds; }
-    public String getTimezone() { return timezone; }
-    public void setTimezone(String timezone) { this.timezone = timezone; }
-    public MisfirePolicy getMisfirePolicy() { return misfirePolicy; }
-    public void setMisfirePolicy(MisfirePolicy misfirePolicy) { this.misfirePolicy = misfirePolicy; }
-    public Instant getNextFireAt() { return nextFireAt; }
-    public void setNextFireAt(Instant nextFireAt) { this.nextFireAt = nextFireAt; }
     public EventStatus getStatus() { return status; }
     public void setStatus(EventStatus status) { this.status = status; }
     public int getTimeoutSeconds() { return timeoutSeconds; }
@@ -184,6 +163,8 @@ public class Event {
     public void setRunLocation(RunLocation runLocation) { this.runLocation = runLocation; }
     public JobPriority getPriority() { return priority; }
     public void setPriority(JobPriority priority) { this.priority = priority; }
+    public Schedule getSchedule() { return schedule; }
+    public void setSchedule(Schedule schedule) { this.schedule = schedule; }
     public List<EnvVar> getEnv() { return env; }
     public List<ConditionalAction> getConditionalActions() { return conditionalActions; }
     public Set<Long> getServerIds() { return serverIds; }

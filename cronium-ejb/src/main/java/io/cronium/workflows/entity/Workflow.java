@@ -1,11 +1,12 @@
 package io.cronium.workflows.entity;
 
 import io.cronium.events.entity.EventStatus;
-import io.cronium.events.entity.MisfirePolicy;
+import io.cronium.scheduling.entity.Schedule;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -38,21 +39,8 @@ public class Workflow {
 
     private String description;
 
-    @Column(name = "cron_expression")
-    private String cronExpression;
-
-    @Column(name = "interval_seconds")
-    private Long intervalSeconds;
-
-    @Column(nullable = false)
-    private String timezone = "UTC";
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "misfire_policy", nullable = false)
-    private MisfirePolicy misfirePolicy = MisfirePolicy.RUN_ONCE;
-
-    @Column(name = "next_fire_at")
-    private Instant nextFireAt;
+    @Embedded
+    private Schedule schedule = new Schedule();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -95,11 +83,7 @@ public class Workflow {
     public long getOwnerId() { return ownerId; }
     public String getName() { return name; }
     public String getDescription() { return description; }
-    public String getCronExpression() { return cronExpression; }
-    public Long getIntervalSeconds() { return intervalSeconds; }
-    public String getTimezone() { return timezone; }
-    public MisfirePolicy getMisfirePolicy() { return misfirePolicy; }
-    public Instant getNextFireAt() { return nextFireAt; }
+    public Schedule getSchedule() { return schedule; }
     public EventStatus getStatus() { return status; }
     public ErrorHandling getErrorHandling() { return errorHandling; }
     public List<WorkflowNode> getNodes() { return nodes; }

@@ -39,8 +39,9 @@ public record EventView(
         Map<String, String> env = new LinkedHashMap<>();
         e.getEnv().stream().filter(v -> !v.isSecret()).forEach(v -> env.put(v.getName(), v.getValue()));
         List<String> secretNames = e.getEnv().stream().filter(EnvVar::isSecret).map(EnvVar::getName).toList();
-        Schedule schedule = e.getCronExpression() == null && e.getIntervalSeconds() == null ? null
-                : new Schedule(e.getCronExpression(), e.getIntervalSeconds(), e.getTimezone(), e.getMisfirePolicy().name());
+        var s = e.getSchedule();
+        Schedule schedule = s.isManualOnly() ? null
+                : new Schedule(s.cron(), s.intervalSeconds(), s.timezone(), s.misfirePolicy().name());
         Http http = e.getHttpMethod() == null ? null : new Http(e.getHttpMethod(), e.getHttpUrl(), e.getHttpBody());
         return new EventView(e.getId(), e.getName(), e.getDescription(), e.getType().name(), e.getContent(), http,
                 schedule, e.getStatus().name(), e.getTimeoutSeconds(), e.getRetries(), e.getMaxExecutions(),

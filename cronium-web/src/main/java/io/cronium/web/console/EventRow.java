@@ -8,9 +8,10 @@ public record EventRow(long id, String name, String type, String status, String 
                        String cron, int timeoutSeconds) implements Serializable {
 
     static EventRow of(Event e) {
-        String schedule = e.getCronExpression() != null ? e.getCronExpression() + " (" + e.getTimezone() + ")"
-                : e.getIntervalSeconds() != null ? "every " + e.getIntervalSeconds() + " s" : "manual";
+        var s = e.getSchedule();
+        String schedule = s.cron() != null ? s.cron() + " (" + s.timezone() + ")"
+                : s.intervalSeconds() != null ? "every " + s.intervalSeconds() + " s" : "manual";
         return new EventRow(e.getId(), e.getName(), e.getType().name(), e.getStatus().name(), schedule, e.getContent(),
-                e.getCronExpression(), e.getTimeoutSeconds());
+                s.cron(), e.getTimeoutSeconds());
     }
 }

@@ -1,4 +1,4 @@
-package io.cronium.events.entity;
+package io.cronium.scheduling.entity;
 
 /** What to do with schedule slots that passed while nothing could run them. */
 public enum MisfirePolicy {
