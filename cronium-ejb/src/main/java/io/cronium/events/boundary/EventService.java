@@ -1,6 +1,5 @@
 package io.cronium.events.boundary;
 
-import io.cronium.common.ConflictException;
 import io.cronium.common.InvalidInputException;
 import io.cronium.common.ResourceNotFoundException;
 import io.cronium.events.control.EventValidator;
@@ -11,6 +10,7 @@ import io.cronium.events.entity.RunLocation;
 import io.cronium.jobs.entity.JobPriority;
 import io.cronium.platform.Page;
 import io.cronium.scheduling.entity.MisfirePolicy;
+import io.cronium.scheduling.control.FireTimes;
 import io.cronium.scheduling.entity.Schedule;
 import io.cronium.security.EncryptedColumn;
 import io.cronium.security.Secrets;
@@ -22,8 +22,12 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,6 +53,8 @@ public class EventService {
         requireValid(draft);
         var event = new Event(caller.userId());
         apply(draft, event);
+        event.getSchedule().nextFireAt(event.getStatus() == EventStatus.ACTIVE
+                ? FireTimes.next(event.getSchedule(), Instant.now()).orElse(null) : null);
         em.persist(event);
         em.flush(); // the id binds the secrets' ciphertexts to this row
         applyEnv(draft, event);
@@ -59,13 +65,39 @@ public class EventService {
     public Event update(long id, EventDraft draft) {
         Event event = visible(id);
         requireValid(draft);
-        if (event.getStatus() == EventStatus.ARCHIVED && !"ARCHIVED".equals(draft.status()) && draft.status() != null) {
-            throw new ConflictException("event " + id + " is archived and cannot be reactivated");
+        EventStatus before = event.getStatus();
+        EventStatus after = draft.status() == null ? before : EventStatus.parse(draft.status());
+        if (!before.canMoveTo(after)) {
+            throw new InvalidInputException("status", "an event cannot go from " + before + " to " + after);
         }
+        Schedule oldSchedule = event.getSchedule();
         apply(draft, event);
+        event.setStatus(after);
+        rescheduleIfNeeded(event, oldSchedule, before);
         applyEnv(draft, event);
         event.touch();
         return event;
+    }
+
+    /**
+     * A changed schedule takes effect at once; a first activation starts from now; a resumed event keeps its old
+     * next fire time, so the slots it missed while paused go through its misfire policy.
+     */
+    private static void rescheduleIfNeeded(Event event, Schedule old, EventStatus before) {
+        Schedule now = event.getSchedule();
+        boolean changed = !java.util.Objects.equals(old.cron(), now.cron())
+                || !java.util.Objects.equals(old.intervalSeconds(), now.intervalSeconds())
+                || !java.util.Objects.equals(old.timezone(), now.timezone());
+        Instant next = changed || before == EventStatus.DRAFT || old.nextFireAt() == null
+                ? FireTimes.next(now, Instant.now()).orElse(null) : old.nextFireAt();
+        now.nextFireAt(event.getStatus() == EventStatus.ARCHIVED ? null : next);
+    }
+
+    /** The next fire times of an event's schedule, in its time zone (empty when it runs only manually). */
+    public List<ZonedDateTime> nextRuns(long id, int count) {
+        Event event = visible(id);
+        ZoneId zone = ZoneId.of(event.getSchedule().timezone());
+        return FireTimes.next(event.getSchedule(), Instant.now(), count).stream().map(t -> t.atZone(zone)).toList();
     }
 
     @RolesAllowed({"USER", "ADMIN"})
@@ -119,7 +151,9 @@ public class EventService {
         boolean hasCron = spec != null && spec.cron() != null && !spec.cron().isBlank();
         e.setSchedule(spec == null ? new Schedule() : new Schedule(hasCron ? spec.cron().trim() : null,
                 spec.intervalSeconds(), spec.timezone(), MisfirePolicy.parse(spec.misfirePolicy())));
-        e.setStatus(d.status() == null ? EventStatus.ACTIVE : EventStatus.parse(d.status()));
+        if (e.getId() == null) {
+            e.setStatus(d.status() == null ? EventStatus.ACTIVE : EventStatus.parse(d.status()));
+        }
         e.setTimeoutSeconds(d.timeoutSeconds() == null ? 3600 : d.timeoutSeconds());
         e.setRetries(d.retries() == null ? 0 : d.retries());
         e.setMaxExecutions(d.maxExecutions());

@@ -70,6 +70,16 @@ public class EventsResource {
         return Response.noContent().build();
     }
 
+    @GET
+    @Path("{id}/next-runs")
+    public PageView<String> nextRuns(@PathParam("id") long id, @QueryParam("count") Integer count) {
+        int n = count == null ? 5 : count;
+        if (n < 1 || n > 100) {
+            throw new jakarta.ws.rs.BadRequestException("count must be between 1 and 100");
+        }
+        return new PageView<>(events.nextRuns(id, n).stream().map(t -> t.toOffsetDateTime().toString()).toList(), null);
+    }
+
     @POST
     @Path("{id}/run")
     public Response run(@PathParam("id") long id, RunBody body) {

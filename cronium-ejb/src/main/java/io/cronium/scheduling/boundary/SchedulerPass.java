@@ -1,0 +1,51 @@
+package io.cronium.scheduling.boundary;
+
+import io.cronium.platform.ApplicationDatabase;
+import io.cronium.scheduling.control.Scheduler;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** One pass of the scheduler in a transaction of its own: slots, jobs and next fire times commit together. */
+@Stateless
+public class SchedulerPass {
+
+    @Inject
+    ApplicationDatabase database;
+
+    @Inject
+    @ConfigProperty(name = "cronium.scheduler.misfire-threshold-seconds", defaultValue = "60")
+    long misfireThresholdSeconds;
+
+    @Inject
+    @ConfigProperty(name = "cronium.scheduler.run-all-limit", defaultValue = "100")
+    int runAllLimit;
+
+    @Inject
+    @ConfigProperty(name = "cronium.scheduler.batch", defaultValue = "200")
+    int batch;
+
+    private Scheduler scheduler;
+
+    @PostConstruct
+    void init() {
+        scheduler = new Scheduler(Duration.ofSeconds(misfireThresholdSeconds), runAllLimit);
+    }
+
+    /** @return the jobs enqueued by this pass */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Long> fireDue(Instant now) {
+        try (var connection = database.dataSource().getConnection()) {
+            return scheduler.fireDue(connection, now, batch);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the scheduler pass failed", e);
+        }
+    }
+}
