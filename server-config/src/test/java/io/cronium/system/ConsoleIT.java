@@ -175,4 +175,27 @@ class ConsoleIT {
         assertEquals(302, forged.statusCode(), "answered with a redirect to a fresh page, not executed");
         assertFalse(admin.get("/api/v1/events?limit=500").body().contains("csrf-attempt"), "no event was created");
     }
+
+    @Test
+    void theScheduleEditorDescribesTheScheduleShowsTheNextRunsAndExplainsMistakes() {
+        logIn("admin", RunningCronium.ADMIN_PASSWORD);
+        browser.findElement(By.id("events:new")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("events:name"))).sendKeys("scheduled in the browser");
+        browser.findElement(By.id("events:content")).sendKeys("echo scheduled");
+        browser.findElement(By.cssSelector("label[for='events:kind:1']")).click();
+        var cron = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("events:cron")));
+        cron.sendKeys("*/10 * * * * ?");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-description"), "10 seconds"));
+        wait.until(d -> d.findElements(By.cssSelector("#preview-next li")).size() == 5);
+
+        cron.clear();
+        cron.sendKeys("61 * * * *");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("events:preview-error"), "minute field"));
+
+        cron.clear();
+        cron.sendKeys("0 6 * * *");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-description"), "06:00"));
+        browser.findElement(By.id("events:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("events:table"), "0 6 * * * (UTC)"));
+    }
 }

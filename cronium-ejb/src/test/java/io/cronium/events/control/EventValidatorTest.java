@@ -52,7 +52,12 @@ class EventValidatorTest {
         assertEquals(List.of(), fields(withSchedule(new EventDraft.ScheduleSpec("0/10 * * * * ?", null, null, null))));
         var errors = validator.validate(withSchedule(new EventDraft.ScheduleSpec("61 * * * *", null, null, null)));
         assertEquals("schedule.cron", errors.get(0).field());
-        assertTrue(errors.get(0).message().contains("61"), errors.get(0).message());
+        assertTrue(errors.get(0).message().contains("the minute field is wrong") && errors.get(0).message().contains("61"),
+                errors.get(0).message());
+        var month = validator.validate(withSchedule(new EventDraft.ScheduleSpec("0 0 12 1 13 ?", null, null, null)));
+        assertTrue(month.get(0).message().contains("the month field is wrong"), month.get(0).message());
+        var weekday = validator.validate(withSchedule(new EventDraft.ScheduleSpec("0 0 * * FOO", null, null, null)));
+        assertTrue(weekday.get(0).message().contains("the day of week field is wrong"), weekday.get(0).message());
         assertEquals(List.of("schedule.cron"), fields(withSchedule(new EventDraft.ScheduleSpec("* *", null, null, null))));
     }
 

@@ -33,6 +33,11 @@ public class EventsView implements Serializable {
     private String type = "BASH";
     private String content;
     private String cron;
+    private String scheduleKind = "MANUAL";
+    private Long intervalSeconds;
+    private String timezone = "UTC";
+    private String misfirePolicy = "RUN_ONCE";
+    private String status = "ACTIVE";
     private int timeoutSeconds = 3600;
     private boolean editing;
     private Long lastLogId;
@@ -48,6 +53,11 @@ public class EventsView implements Serializable {
         type = "BASH";
         content = null;
         cron = null;
+        scheduleKind = "MANUAL";
+        intervalSeconds = null;
+        timezone = "UTC";
+        misfirePolicy = "RUN_ONCE";
+        status = "ACTIVE";
         timeoutSeconds = 3600;
         editing = true;
     }
@@ -58,6 +68,11 @@ public class EventsView implements Serializable {
         type = row.type();
         content = row.content();
         cron = row.cron();
+        intervalSeconds = row.intervalSeconds();
+        scheduleKind = row.cron() != null ? "CRON" : row.intervalSeconds() != null ? "INTERVAL" : "MANUAL";
+        timezone = row.timezone();
+        misfirePolicy = row.misfirePolicy();
+        status = row.status();
         timeoutSeconds = row.timeoutSeconds();
         editing = true;
     }
@@ -67,8 +82,12 @@ public class EventsView implements Serializable {
     }
 
     public void save() {
-        var schedule = cron == null || cron.isBlank() ? null : new EventDraft.ScheduleSpec(cron, null, null, null);
-        var draft = new EventDraft(name, null, type, content, null, schedule, null, timeoutSeconds, null, null,
+        var schedule = switch (scheduleKind) {
+            case "CRON" -> new EventDraft.ScheduleSpec(cron, null, timezone, misfirePolicy);
+            case "INTERVAL" -> new EventDraft.ScheduleSpec(null, intervalSeconds, timezone, misfirePolicy);
+            default -> null;
+        };
+        var draft = new EventDraft(name, null, type, content, null, schedule, status, timeoutSeconds, null, null,
                 null, null, null, null, null);
         try {
             if (editingId == null) {
@@ -112,6 +131,21 @@ public class EventsView implements Serializable {
         }
     }
 
+    /** Recomputed on every request while the editor is open, so it follows what the user types. */
+    public SchedulePreview getPreview() {
+        return SchedulePreview.of(scheduleKind, cron, intervalSeconds, timezone);
+    }
+
+    public List<String> getTimezones() {
+        return TIME_ZONES;
+    }
+
+    public List<String> getStatuses() {
+        return List.of("DRAFT", "ACTIVE", "PAUSED", "ARCHIVED");
+    }
+
+    private static final List<String> TIME_ZONES = java.time.ZoneId.getAvailableZoneIds().stream().sorted().toList();
+
     public List<String> getTypes() {
         return List.of("BASH", "PYTHON", "NODE");
     }
@@ -128,6 +162,16 @@ public class EventsView implements Serializable {
     public void setContent(String content) { this.content = content; }
     public String getCron() { return cron; }
     public void setCron(String cron) { this.cron = cron; }
+    public String getScheduleKind() { return scheduleKind; }
+    public void setScheduleKind(String scheduleKind) { this.scheduleKind = scheduleKind; }
+    public Long getIntervalSeconds() { return intervalSeconds; }
+    public void setIntervalSeconds(Long intervalSeconds) { this.intervalSeconds = intervalSeconds; }
+    public String getTimezone() { return timezone; }
+    public void setTimezone(String timezone) { this.timezone = timezone; }
+    public String getMisfirePolicy() { return misfirePolicy; }
+    public void setMisfirePolicy(String misfirePolicy) { this.misfirePolicy = misfirePolicy; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
     public int getTimeoutSeconds() { return timeoutSeconds; }
     public void setTimeoutSeconds(int timeoutSeconds) { this.timeoutSeconds = timeoutSeconds; }
 }
