@@ -11,6 +11,7 @@ import io.cronium.jobs.entity.JobPriority;
 import io.cronium.platform.Page;
 import io.cronium.scheduling.entity.MisfirePolicy;
 import io.cronium.scheduling.control.FireTimes;
+import io.cronium.scheduling.control.ScheduleChanged;
 import io.cronium.scheduling.entity.Schedule;
 import io.cronium.security.EncryptedColumn;
 import io.cronium.security.Secrets;
@@ -29,6 +30,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Creating, changing, listing and deleting events, each scoped to what the caller may see. */
@@ -47,6 +49,9 @@ public class EventService {
     @Inject
     Secrets secrets;
 
+    @Inject
+    jakarta.enterprise.event.Event<ScheduleChanged> scheduleChanged;
+
     @RolesAllowed({"USER", "ADMIN"})
     public Event create(EventDraft draft) {
         Caller caller = callers.current();
@@ -58,6 +63,7 @@ public class EventService {
         em.persist(event);
         em.flush(); // the id binds the secrets' ciphertexts to this row
         applyEnv(draft, event);
+        scheduleChanged.fire(new ScheduleChanged(event.getId(), Optional.ofNullable(event.getSchedule().nextFireAt())));
         return event;
     }
 
@@ -76,6 +82,7 @@ public class EventService {
         rescheduleIfNeeded(event, oldSchedule, before);
         applyEnv(draft, event);
         event.touch();
+        scheduleChanged.fire(new ScheduleChanged(event.getId(), Optional.ofNullable(event.getSchedule().nextFireAt())));
         return event;
     }
 

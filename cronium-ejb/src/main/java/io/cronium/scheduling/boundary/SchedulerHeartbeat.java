@@ -1,6 +1,8 @@
 package io.cronium.scheduling.boundary;
 
 import io.cronium.jobs.control.JobDispatcher;
+import io.cronium.scheduling.control.ScheduleChanged;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -8,14 +10,23 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.Date;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The only EJB timer of scheduling: a non-persistent tick every second on every node. All state lives in the
- * database (events.next_fire_at, schedule_slots), so a restart or a second node changes nothing about what runs.
+ * Wakes the scheduler: a non-persistent tick every second on every node (the heartbeat that catches anything), and a
+ * non-persistent single-action timer armed for the earliest next fire time, so a slot fires within milliseconds of
+ * its instant rather than up to a second late. All state lives in the database (events.next_fire_at,
+ * schedule_slots), so a restart or a second node changes nothing about what runs.
  */
 @Singleton
 @Startup
@@ -33,8 +44,28 @@ public class SchedulerHeartbeat {
     @EJB
     JobDispatcher dispatcher;
 
+    @Resource
+    TimerService timers;
+
+    private volatile Instant armedFor;
+
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
     void tick() {
+        runPass();
+    }
+
+    @Timeout
+    void precise(Timer timer) {
+        armedFor = null;
+        runPass();
+    }
+
+    /** Called after an event's schedule changed, so a new earlier slot does not wait for the tick. */
+    public void onScheduleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ScheduleChanged change) {
+        change.nextFireAt().ifPresent(this::armFor);
+    }
+
+    private void runPass() {
         if (!running.compareAndSet(false, true)) {
             return; // the previous pass is still busy: skipping is safe, the next tick finds what is due
         }
@@ -42,10 +73,21 @@ public class SchedulerHeartbeat {
             if (!pass.fireDue(Instant.now()).isEmpty()) {
                 dispatcher.dispatch();
             }
+            pass.nextDue().ifPresent(this::armFor);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "scheduler pass failed; the next tick retries", e);
         } finally {
             running.set(false);
         }
+    }
+
+    /** Arms the single-action timer when the instant is before the next tick and before what is armed already. */
+    private synchronized void armFor(Instant next) {
+        Instant now = Instant.now();
+        if (next.isAfter(now.plusSeconds(1)) || armedFor != null && !next.isBefore(armedFor)) {
+            return;
+        }
+        armedFor = next;
+        timers.createSingleActionTimer(Date.from(next.isBefore(now) ? now : next), new TimerConfig(null, false));
     }
 }

@@ -39,6 +39,19 @@ public class SchedulerPass {
         scheduler = new Scheduler(Duration.ofSeconds(misfireThresholdSeconds), runAllLimit);
     }
 
+    /** The earliest next fire time of any active event, to arm the precise timer for it. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public java.util.Optional<Instant> nextDue() {
+        try (var connection = database.dataSource().getConnection(); var s = connection.createStatement();
+             var rows = s.executeQuery("select min(next_fire_at) from events where status = 'ACTIVE'")) {
+            rows.next();
+            var next = rows.getTimestamp(1);
+            return java.util.Optional.ofNullable(next).map(java.sql.Timestamp::toInstant);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the next due instant failed", e);
+        }
+    }
+
     /** @return the jobs enqueued by this pass */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Long> fireDue(Instant now) {
