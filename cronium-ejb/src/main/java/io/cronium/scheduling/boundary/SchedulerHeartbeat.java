@@ -2,6 +2,7 @@ package io.cronium.scheduling.boundary;
 
 import io.cronium.jobs.control.JobDispatcher;
 import io.cronium.scheduling.control.ScheduleChanged;
+import io.cronium.scheduling.control.Scheduler;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -70,9 +71,14 @@ public class SchedulerHeartbeat {
             return; // the previous pass is still busy: skipping is safe, the next tick finds what is due
         }
         try {
-            if (!pass.fireDue(Instant.now()).isEmpty()) {
-                dispatcher.dispatch();
-            }
+            // Batches of their own transactions until nothing is due, so a burst of slots is not spread over ticks.
+            Scheduler.Pass done;
+            do {
+                done = pass.fireDue(Instant.now());
+                if (!done.jobs().isEmpty()) {
+                    dispatcher.dispatch();
+                }
+            } while (done.events() >= pass.batch());
             pass.nextDue().ifPresent(this::armFor);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "scheduler pass failed; the next tick retries", e);

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** One pass of the scheduler in a transaction of its own: slots, jobs and next fire times commit together. */
@@ -34,6 +33,10 @@ public class SchedulerPass {
 
     private Scheduler scheduler;
 
+    public int batch() {
+        return batch;
+    }
+
     @PostConstruct
     void init() {
         scheduler = new Scheduler(Duration.ofSeconds(misfireThresholdSeconds), runAllLimit);
@@ -52,9 +55,9 @@ public class SchedulerPass {
         }
     }
 
-    /** @return the jobs enqueued by this pass */
+    /** One batch of due events, committed on return. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<Long> fireDue(Instant now) {
+    public Scheduler.Pass fireDue(Instant now) {
         try (var connection = database.dataSource().getConnection()) {
             return scheduler.fireDue(connection, now, batch);
         } catch (SQLException e) {

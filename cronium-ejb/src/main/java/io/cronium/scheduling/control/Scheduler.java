@@ -41,13 +41,18 @@ public final class Scheduler {
                             int executionCount) {
     }
 
-    /** Handles up to {@code batch} due events; returns the ids of the jobs it enqueued. */
-    public List<Long> fireDue(Connection c, Instant now, int batch) throws SQLException {
+    /** What one pass did: how many due events it handled, and the jobs it enqueued. */
+    public record Pass(int events, List<Long> jobs) {
+    }
+
+    /** Handles up to {@code batch} due events. */
+    public Pass fireDue(Connection c, Instant now, int batch) throws SQLException {
         List<Long> jobs = new ArrayList<>();
-        for (DueEvent event : lockDue(c, now, batch)) {
+        List<DueEvent> due = lockDue(c, now, batch);
+        for (DueEvent event : due) {
             jobs.addAll(fire(c, event, now));
         }
-        return jobs;
+        return new Pass(due.size(), jobs);
     }
 
     private List<DueEvent> lockDue(Connection c, Instant now, int batch) throws SQLException {

@@ -61,7 +61,7 @@ class SchedulerTest {
     List<Long> pass(Instant now) throws SQLException {
         try (var c = TestDatabase.connection()) {
             c.setAutoCommit(false);
-            var jobs = scheduler.fireDue(c, now, 500);
+            var jobs = scheduler.fireDue(c, now, 500).jobs();
             c.commit();
             return jobs;
         }
