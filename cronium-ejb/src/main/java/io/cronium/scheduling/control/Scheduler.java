@@ -45,14 +45,157 @@ public final class Scheduler {
     public record Pass(int events, List<Long> jobs) {
     }
 
-    /** Handles up to {@code batch} due events. */
+    /** Handles up to {@code batch} due events, with a fixed number of statements whatever the batch size. */
     public Pass fireDue(Connection c, Instant now, int batch) throws SQLException {
-        List<Long> jobs = new ArrayList<>();
         List<DueEvent> due = lockDue(c, now, batch);
+        if (due.isEmpty()) {
+            return new Pass(0, List.of());
+        }
+        Map<Long, List<SlotPlan>> plans = new LinkedHashMap<>();
+        int runs = 0;
         for (DueEvent event : due) {
-            jobs.addAll(fire(c, event, now));
+            List<SlotPlan> eventPlans = plan(event, now);
+            plans.put(event.id(), eventPlans);
+            runs += (int) eventPlans.stream().filter(p -> p.outcome() == SlotOutcome.ENQUEUED).count();
+        }
+        int slots = plans.values().stream().mapToInt(List::size).sum();
+        var logIds = ids(c, "logs", slots);
+        var jobIds = ids(c, "jobs", runs);
+        Map<Long, String> payloads = payloads(c, due);
+        List<Long> jobs = new ArrayList<>();
+        try (var slot = c.prepareStatement("insert into schedule_slots (event_id, scheduled_for, outcome, job_id) values (?, ?, ?, ?)");
+             var log = c.prepareStatement("insert into logs (id, event_id, owner_id, status, trigger_type, scheduled_for, finished_at, error, job_id)"
+                     + " values (?, ?, ?, ?, 'SCHEDULE', ?, ?, ?, ?)");
+             var job = c.prepareStatement("insert into jobs (id, event_id, log_id, status, priority, payload) values (?, ?, ?, 'QUEUED', ?, ?)");
+             var next = c.prepareStatement("update events set next_fire_at = ?, execution_count = ? where id = ?")) {
+            int l = 0;
+            int j = 0;
+            for (DueEvent event : due) {
+                for (SlotPlan plan : plans.get(event.id())) {
+                    long logId = logIds.get(l++);
+                    Long jobId = plan.outcome() == SlotOutcome.ENQUEUED ? jobIds.get(j++) : null;
+                    addSlot(slot, event, plan, jobId);
+                    addLog(log, event, plan, logId, jobId, now);
+                    if (jobId != null) {
+                        job.setLong(1, jobId);
+                        job.setLong(2, event.id());
+                        job.setLong(3, logId);
+                        job.setInt(4, event.priority().rank());
+                        job.setString(5, payloads.get(event.id()));
+                        job.addBatch();
+                        jobs.add(jobId);
+                    }
+                }
+                addNextFireTime(next, event, plans.get(event.id()), now);
+            }
+            // Logs first (jobs and slots point at them); a slot that exists already makes the whole pass fail and
+            // roll back: the unique (event, instant) constraint is the last guard against a duplicate run.
+            log.executeBatch();
+            job.executeBatch();
+            slot.executeBatch();
+            next.executeBatch();
         }
         return new Pass(due.size(), jobs);
+    }
+
+    /** The event's due slots and what the misfire policy and maxExecutions make of each. */
+    private List<SlotPlan> plan(DueEvent event, Instant now) {
+        List<Instant> slots = new ArrayList<>();
+        slots.add(event.nextFireAt());
+        slots.addAll(FireTimes.between(event.schedule(), event.nextFireAt(), now, MAX_SLOTS_PER_PASS - 1));
+        List<SlotPlan> plans = new ArrayList<>();
+        int count = event.executionCount();
+        for (SlotPlan plan : MisfirePlanner.plan(slots, now, event.schedule().misfirePolicy(), misfireThreshold, runAllLimit)) {
+            boolean exhausted = event.maxExecutions() != null && count >= event.maxExecutions();
+            SlotOutcome outcome = exhausted ? SlotOutcome.MISSED : plan.outcome();
+            if (outcome == SlotOutcome.ENQUEUED) {
+                count++;
+            }
+            plans.add(new SlotPlan(plan.slot(), outcome));
+        }
+        return plans;
+    }
+
+    private static void addSlot(java.sql.PreparedStatement slot, DueEvent event, SlotPlan plan, Long jobId) throws SQLException {
+        slot.setLong(1, event.id());
+        slot.setTimestamp(2, Timestamp.from(plan.slot()));
+        slot.setString(3, plan.outcome().name());
+        if (jobId == null) {
+            slot.setNull(4, java.sql.Types.BIGINT);
+        } else {
+            slot.setLong(4, jobId);
+        }
+        slot.addBatch();
+    }
+
+    private void addLog(java.sql.PreparedStatement log, DueEvent event, SlotPlan plan, long logId, Long jobId, Instant now)
+            throws SQLException {
+        boolean missed = plan.outcome() == SlotOutcome.MISSED;
+        log.setLong(1, logId);
+        log.setLong(2, event.id());
+        log.setLong(3, event.ownerId());
+        log.setString(4, missed ? "MISSED" : "PENDING");
+        log.setTimestamp(5, Timestamp.from(plan.slot()));
+        log.setTimestamp(6, missed ? Timestamp.from(now) : null);
+        log.setString(7, missed ? "[cronium] not run: the slot was missed (misfire policy "
+                + event.schedule().misfirePolicy() + ", or the maximum number of executions was reached)" : null);
+        if (jobId == null) {
+            log.setNull(8, java.sql.Types.BIGINT);
+        } else {
+            log.setLong(8, jobId);
+        }
+        log.addBatch();
+    }
+
+    private static void addNextFireTime(java.sql.PreparedStatement next, DueEvent event, List<SlotPlan> plans, Instant now)
+            throws SQLException {
+        int count = event.executionCount() + (int) plans.stream().filter(p -> p.outcome() == SlotOutcome.ENQUEUED).count();
+        Instant last = plans.stream().map(SlotPlan::slot).max(Instant::compareTo).orElse(event.nextFireAt());
+        Optional<Instant> following = FireTimes.next(event.schedule(), last);
+        if (following.isPresent() && !following.get().isAfter(now)) {
+            following = FireTimes.next(event.schedule(), now); // an outage longer than one pass: resume from now
+        }
+        boolean exhausted = event.maxExecutions() != null && count >= event.maxExecutions();
+        next.setTimestamp(1, exhausted || following.isEmpty() ? null : Timestamp.from(following.get()));
+        next.setInt(2, count);
+        next.setLong(3, event.id());
+        next.addBatch();
+    }
+
+    /** Reserves ids from a table's identity sequence in one round trip, so rows can be batch-inserted with them. */
+    private static List<Long> ids(Connection c, String table, int count) throws SQLException {
+        List<Long> ids = new ArrayList<>(count);
+        if (count == 0) {
+            return ids;
+        }
+        try (var select = c.prepareStatement("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)")) {
+            select.setString(1, table);
+            select.setInt(2, count);
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The same snapshot a manual run takes (secret values are read by the runner, not stored in the job). */
+    private static Map<Long, String> payloads(Connection c, List<DueEvent> due) throws SQLException {
+        Map<Long, Map<String, String>> env = new LinkedHashMap<>();
+        try (var select = c.prepareStatement("select event_id, name, value from env_vars where event_id = any(?) and not secret order by name")) {
+            select.setArray(1, c.createArrayOf("bigint", due.stream().map(DueEvent::id).toArray()));
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    env.computeIfAbsent(rows.getLong(1), k -> new LinkedHashMap<>()).put(rows.getString(2), rows.getString(3));
+                }
+            }
+        }
+        Map<Long, String> payloads = new LinkedHashMap<>();
+        for (DueEvent e : due) {
+            payloads.put(e.id(), new JobPayload(e.type(), e.content(), e.timeoutSeconds(), env.getOrDefault(e.id(), Map.of()), null).toJson());
+        }
+        return payloads;
     }
 
     private List<DueEvent> lockDue(Connection c, Instant now, int batch) throws SQLException {
@@ -82,118 +225,8 @@ public final class Scheduler {
         return due;
     }
 
-    private List<Long> fire(Connection c, DueEvent event, Instant now) throws SQLException {
-        List<Instant> slots = new ArrayList<>();
-        slots.add(event.nextFireAt());
-        slots.addAll(FireTimes.between(event.schedule(), event.nextFireAt(), now, MAX_SLOTS_PER_PASS - 1));
-        List<SlotPlan> plans = MisfirePlanner.plan(slots, now, event.schedule().misfirePolicy(), misfireThreshold, runAllLimit);
-
-        List<Long> jobs = new ArrayList<>();
-        int count = event.executionCount();
-        String payload = null;
-        for (SlotPlan plan : plans) {
-            boolean exhausted = event.maxExecutions() != null && count >= event.maxExecutions();
-            SlotOutcome outcome = exhausted ? SlotOutcome.MISSED : plan.outcome();
-            Long slotId = insertSlot(c, event.id(), plan.slot(), outcome);
-            if (slotId == null) {
-                continue; // this slot was handled before: the unique constraint guarantees it exists once
-            }
-            long logId = insertLog(c, event, plan.slot(), outcome == SlotOutcome.ENQUEUED ? "PENDING" : "MISSED", now);
-            if (outcome == SlotOutcome.ENQUEUED) {
-                payload = payload == null ? payload(c, event) : payload;
-                long jobId = insertJob(c, event, logId, payload);
-                link(c, slotId, logId, jobId);
-                jobs.add(jobId);
-                count++;
-            }
-        }
-        Instant last = slots.get(slots.size() - 1);
-        Optional<Instant> next = FireTimes.next(event.schedule(), last);
-        if (next.isPresent() && !next.get().isAfter(now)) {
-            next = FireTimes.next(event.schedule(), now); // an outage longer than one pass: resume from now
-        }
-        boolean exhausted = event.maxExecutions() != null && count >= event.maxExecutions();
-        try (var update = c.prepareStatement("update events set next_fire_at = ?, execution_count = ? where id = ?")) {
-            update.setTimestamp(1, exhausted || next.isEmpty() ? null : Timestamp.from(next.get()));
-            update.setInt(2, count);
-            update.setLong(3, event.id());
-            update.executeUpdate();
-        }
-        return jobs;
-    }
-
     private static Long nullableLong(java.sql.ResultSet rows, int column) throws SQLException {
         long value = rows.getLong(column);
         return rows.wasNull() ? null : value;
-    }
-
-    private static Long insertSlot(Connection c, long eventId, Instant slot, SlotOutcome outcome) throws SQLException {
-        try (var insert = c.prepareStatement("insert into schedule_slots (event_id, scheduled_for, outcome) values (?, ?, ?)"
-                + " on conflict do nothing returning id")) {
-            insert.setLong(1, eventId);
-            insert.setTimestamp(2, Timestamp.from(slot));
-            insert.setString(3, outcome.name());
-            try (var rows = insert.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : null;
-            }
-        }
-    }
-
-    private static long insertLog(Connection c, DueEvent event, Instant slot, String status, Instant now) throws SQLException {
-        try (var insert = c.prepareStatement("insert into logs (event_id, owner_id, status, trigger_type, scheduled_for, finished_at, error)"
-                + " values (?, ?, ?, 'SCHEDULE', ?, ?, ?) returning id")) {
-            insert.setLong(1, event.id());
-            insert.setLong(2, event.ownerId());
-            insert.setString(3, status);
-            insert.setTimestamp(4, Timestamp.from(slot));
-            boolean missed = status.equals("MISSED");
-            insert.setTimestamp(5, missed ? Timestamp.from(now) : null);
-            insert.setString(6, missed ? "[cronium] not run: the slot was missed (misfire policy "
-                    + event.schedule().misfirePolicy() + ", or the maximum number of executions was reached)" : null);
-            try (var rows = insert.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static long insertJob(Connection c, DueEvent event, long logId, String payload) throws SQLException {
-        try (var insert = c.prepareStatement("insert into jobs (event_id, log_id, status, priority, payload)"
-                + " values (?, ?, 'QUEUED', ?, ?) returning id")) {
-            insert.setLong(1, event.id());
-            insert.setLong(2, logId);
-            insert.setInt(3, event.priority().rank());
-            insert.setString(4, payload);
-            try (var rows = insert.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static void link(Connection c, long slotId, long logId, long jobId) throws SQLException {
-        try (var log = c.prepareStatement("update logs set job_id = ? where id = ?");
-             var slot = c.prepareStatement("update schedule_slots set job_id = ? where id = ?")) {
-            log.setLong(1, jobId);
-            log.setLong(2, logId);
-            log.executeUpdate();
-            slot.setLong(1, jobId);
-            slot.setLong(2, slotId);
-            slot.executeUpdate();
-        }
-    }
-
-    /** The same snapshot a manual run takes (secret values are read by the runner, not stored in the job). */
-    private static String payload(Connection c, DueEvent event) throws SQLException {
-        Map<String, String> env = new LinkedHashMap<>();
-        try (var select = c.prepareStatement("select name, value from env_vars where event_id = ? and not secret order by name")) {
-            select.setLong(1, event.id());
-            try (var rows = select.executeQuery()) {
-                while (rows.next()) {
-                    env.put(rows.getString(1), rows.getString(2));
-                }
-            }
-        }
-        return new JobPayload(event.type(), event.content(), event.timeoutSeconds(), env, null).toJson();
     }
 }
