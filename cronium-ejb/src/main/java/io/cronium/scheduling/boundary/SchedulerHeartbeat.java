@@ -17,11 +17,13 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import java.util.Date;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Wakes the scheduler: a non-persistent tick every second on every node (the heartbeat that catches anything), and a
@@ -49,6 +51,10 @@ public class SchedulerHeartbeat {
     TimerService timers;
 
     private volatile Instant armedFor;
+
+    @Inject
+    @ConfigProperty(name = "cronium.scheduler.timer-minimum-delay-ms", defaultValue = "1000")
+    long timerMinimumDelayMillis;
 
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
     void tick() {
@@ -87,13 +93,18 @@ public class SchedulerHeartbeat {
         }
     }
 
-    /** Arms the single-action timer when the instant is before the next tick and before what is armed already. */
+    /**
+     * Arms the single-action timer for an instant between one and two ticks ahead. Payara delivers no timer sooner
+     * than its minimum delivery interval (1 s by default, measured) after it was created, so a timer armed for a
+     * nearer instant would fire late: a tick one second earlier arms it instead.
+     */
     private synchronized void armFor(Instant next) {
-        Instant now = Instant.now();
-        if (next.isAfter(now.plusSeconds(1)) || armedFor != null && !next.isBefore(armedFor)) {
+        long delayMillis = next.toEpochMilli() - System.currentTimeMillis();
+        if (delayMillis < timerMinimumDelayMillis || delayMillis > timerMinimumDelayMillis + 1500
+                || armedFor != null && !next.isBefore(armedFor)) {
             return;
         }
         armedFor = next;
-        timers.createSingleActionTimer(Date.from(next.isBefore(now) ? now : next), new TimerConfig(null, false));
+        timers.createSingleActionTimer(Date.from(next), new TimerConfig(null, false));
     }
 }
