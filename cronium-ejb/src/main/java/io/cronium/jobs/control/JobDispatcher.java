@@ -1,6 +1,7 @@
 package io.cronium.jobs.control;
 
 import io.cronium.platform.NodeIdentity;
+import io.cronium.platform.Wakeups;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -9,10 +10,16 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,7 +58,15 @@ public class JobDispatcher {
     @ConfigProperty(name = "cronium.jobs.lease-seconds", defaultValue = "300")
     int leaseSeconds;
 
+    @Inject
+    @ConfigProperty(name = "cronium.timer-minimum-delay-ms", defaultValue = "1000")
+    long timerMinimumDelayMillis;
+
+    @Resource
+    TimerService timers;
+
     private volatile Semaphore freeWorkers;
+    private volatile Wakeups wakeups;
 
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
     void heartbeat() {
@@ -60,6 +75,26 @@ public class JobDispatcher {
 
     public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueued queued) {
         dispatch();
+    }
+
+    /** Claims at {@code at} precisely: jobs enqueued ahead of their slot wait until then (run_at). */
+    public void wakeAt(Instant at) {
+        if (wakeups().shouldArm(at, System.currentTimeMillis())) {
+            timers.createSingleActionTimer(Date.from(at), new TimerConfig(at, false));
+        }
+    }
+
+    @Timeout
+    void precise(Timer timer) {
+        wakeups().fired((Instant) timer.getInfo());
+        dispatch();
+    }
+
+    private Wakeups wakeups() {
+        if (wakeups == null) {
+            wakeups = new Wakeups(timerMinimumDelayMillis, 3000);
+        }
+        return wakeups;
     }
 
     /** Claims jobs until none is due or no worker is free. Safe to run concurrently: claims skip locked rows. */

@@ -1,6 +1,7 @@
 package io.cronium.scheduling.boundary;
 
 import io.cronium.jobs.control.JobDispatcher;
+import io.cronium.platform.Wakeups;
 import io.cronium.scheduling.control.ScheduleChanged;
 import io.cronium.scheduling.control.Scheduler;
 import jakarta.annotation.Resource;
@@ -50,11 +51,11 @@ public class SchedulerHeartbeat {
     @Resource
     TimerService timers;
 
-    private volatile Instant armedFor;
-
     @Inject
-    @ConfigProperty(name = "cronium.scheduler.timer-minimum-delay-ms", defaultValue = "1000")
+    @ConfigProperty(name = "cronium.timer-minimum-delay-ms", defaultValue = "1000")
     long timerMinimumDelayMillis;
+
+    private volatile Wakeups wakeups;
 
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
     void tick() {
@@ -63,13 +64,13 @@ public class SchedulerHeartbeat {
 
     @Timeout
     void precise(Timer timer) {
-        armedFor = null;
+        wakeups().fired((Instant) timer.getInfo());
         runPass();
     }
 
     /** Called after an event's schedule changed, so a new earlier slot does not wait for the tick. */
     public void onScheduleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ScheduleChanged change) {
-        change.nextFireAt().ifPresent(this::armFor);
+        change.nextFireAt().map(due -> due.minusMillis(pass.lookaheadMillis())).ifPresent(this::armFor);
     }
 
     private void runPass() {
@@ -84,8 +85,9 @@ public class SchedulerHeartbeat {
                 if (!done.jobs().isEmpty()) {
                     dispatcher.dispatch();
                 }
+                done.earliestAhead().ifPresent(dispatcher::wakeAt);
             } while (done.events() >= pass.batch());
-            pass.nextDue().ifPresent(this::armFor);
+            pass.nextDue().map(due -> due.minusMillis(pass.lookaheadMillis())).ifPresent(this::armFor);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "scheduler pass failed; the next tick retries", e);
         } finally {
@@ -93,18 +95,17 @@ public class SchedulerHeartbeat {
         }
     }
 
-    /**
-     * Arms the single-action timer for an instant between one and two ticks ahead. Payara delivers no timer sooner
-     * than its minimum delivery interval (1 s by default, measured) after it was created, so a timer armed for a
-     * nearer instant would fire late: a tick one second earlier arms it instead.
-     */
-    private synchronized void armFor(Instant next) {
-        long delayMillis = next.toEpochMilli() - System.currentTimeMillis();
-        if (delayMillis < timerMinimumDelayMillis || delayMillis > timerMinimumDelayMillis + 1500
-                || armedFor != null && !next.isBefore(armedFor)) {
-            return;
+    /** A precise pass for the earliest due event, when the heartbeat alone would be late for it. */
+    private void armFor(Instant at) {
+        if (wakeups().shouldArm(at, System.currentTimeMillis())) {
+            timers.createSingleActionTimer(Date.from(at), new TimerConfig(at, false));
         }
-        armedFor = next;
-        timers.createSingleActionTimer(Date.from(next), new TimerConfig(null, false));
+    }
+
+    private Wakeups wakeups() {
+        if (wakeups == null) {
+            wakeups = new Wakeups(timerMinimumDelayMillis, 1500);
+        }
+        return wakeups;
     }
 }

@@ -31,6 +31,10 @@ public class SchedulerPass {
     @ConfigProperty(name = "cronium.scheduler.batch", defaultValue = "200")
     int batch;
 
+    @Inject
+    @ConfigProperty(name = "cronium.scheduler.lookahead-ms", defaultValue = "2500")
+    long lookaheadMillis;
+
     private Scheduler scheduler;
 
     public int batch() {
@@ -39,7 +43,11 @@ public class SchedulerPass {
 
     @PostConstruct
     void init() {
-        scheduler = new Scheduler(Duration.ofSeconds(misfireThresholdSeconds), runAllLimit);
+        scheduler = new Scheduler(Duration.ofSeconds(misfireThresholdSeconds), runAllLimit, Duration.ofMillis(lookaheadMillis));
+    }
+
+    public long lookaheadMillis() {
+        return lookaheadMillis;
     }
 
     /** The earliest next fire time of any active event, to arm the precise timer for it. */

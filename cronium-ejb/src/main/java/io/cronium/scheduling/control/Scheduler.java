@@ -30,10 +30,16 @@ public final class Scheduler {
 
     private final Duration misfireThreshold;
     private final int runAllLimit;
+    private final Duration lookahead;
 
-    public Scheduler(Duration misfireThreshold, int runAllLimit) {
+    /**
+     * @param lookahead how far ahead slots are enqueued: their jobs wait with run_at = the slot, so a burst of slots
+     *                  is queued before its instant and claimed at it (zero: only slots already due)
+     */
+    public Scheduler(Duration misfireThreshold, int runAllLimit, Duration lookahead) {
         this.misfireThreshold = misfireThreshold;
         this.runAllLimit = runAllLimit;
+        this.lookahead = lookahead;
     }
 
     private record DueEvent(long id, long ownerId, EventType type, String content, int timeoutSeconds,
@@ -41,20 +47,21 @@ public final class Scheduler {
                             int executionCount) {
     }
 
-    /** What one pass did: how many due events it handled, and the jobs it enqueued. */
-    public record Pass(int events, List<Long> jobs) {
+    /** What one pass did: how many due events it handled, the jobs it enqueued, and the earliest slot ahead of now. */
+    public record Pass(int events, List<Long> jobs, Optional<Instant> earliestAhead) {
     }
 
     /** Handles up to {@code batch} due events, with a fixed number of statements whatever the batch size. */
     public Pass fireDue(Connection c, Instant now, int batch) throws SQLException {
-        List<DueEvent> due = lockDue(c, now, batch);
+        Instant horizon = now.plus(lookahead);
+        List<DueEvent> due = lockDue(c, horizon, batch);
         if (due.isEmpty()) {
-            return new Pass(0, List.of());
+            return new Pass(0, List.of(), Optional.empty());
         }
         Map<Long, List<SlotPlan>> plans = new LinkedHashMap<>();
         int runs = 0;
         for (DueEvent event : due) {
-            List<SlotPlan> eventPlans = plan(event, now);
+            List<SlotPlan> eventPlans = plan(event, now, horizon);
             plans.put(event.id(), eventPlans);
             runs += (int) eventPlans.stream().filter(p -> p.outcome() == SlotOutcome.ENQUEUED).count();
         }
@@ -63,10 +70,12 @@ public final class Scheduler {
         var jobIds = ids(c, "jobs", runs);
         Map<Long, String> payloads = payloads(c, due);
         List<Long> jobs = new ArrayList<>();
+        Instant earliestAhead = null;
         try (var slot = c.prepareStatement("insert into schedule_slots (event_id, scheduled_for, outcome, job_id) values (?, ?, ?, ?)");
              var log = c.prepareStatement("insert into logs (id, event_id, owner_id, status, trigger_type, scheduled_for, finished_at, error, job_id)"
                      + " values (?, ?, ?, ?, 'SCHEDULE', ?, ?, ?, ?)");
-             var job = c.prepareStatement("insert into jobs (id, event_id, log_id, status, priority, payload) values (?, ?, ?, 'QUEUED', ?, ?)");
+             var job = c.prepareStatement("insert into jobs (id, event_id, log_id, status, priority, payload, run_at)"
+                     + " values (?, ?, ?, 'QUEUED', ?, ?, ?)");
              var next = c.prepareStatement("update events set next_fire_at = ?, execution_count = ? where id = ?")) {
             int l = 0;
             int j = 0;
@@ -82,11 +91,15 @@ public final class Scheduler {
                         job.setLong(3, logId);
                         job.setInt(4, event.priority().rank());
                         job.setString(5, payloads.get(event.id()));
+                        job.setTimestamp(6, Timestamp.from(plan.slot().isAfter(now) ? plan.slot() : now));
                         job.addBatch();
                         jobs.add(jobId);
+                        if (plan.slot().isAfter(now) && (earliestAhead == null || plan.slot().isBefore(earliestAhead))) {
+                            earliestAhead = plan.slot();
+                        }
                     }
                 }
-                addNextFireTime(next, event, plans.get(event.id()), now);
+                addNextFireTime(next, event, plans.get(event.id()), horizon);
             }
             // Logs first (jobs and slots point at them); a slot that exists already makes the whole pass fail and
             // roll back: the unique (event, instant) constraint is the last guard against a duplicate run.
@@ -95,14 +108,14 @@ public final class Scheduler {
             slot.executeBatch();
             next.executeBatch();
         }
-        return new Pass(due.size(), jobs);
+        return new Pass(due.size(), jobs, Optional.ofNullable(earliestAhead));
     }
 
     /** The event's due slots and what the misfire policy and maxExecutions make of each. */
-    private List<SlotPlan> plan(DueEvent event, Instant now) {
+    private List<SlotPlan> plan(DueEvent event, Instant now, Instant horizon) {
         List<Instant> slots = new ArrayList<>();
         slots.add(event.nextFireAt());
-        slots.addAll(FireTimes.between(event.schedule(), event.nextFireAt(), now, MAX_SLOTS_PER_PASS - 1));
+        slots.addAll(FireTimes.between(event.schedule(), event.nextFireAt(), horizon, MAX_SLOTS_PER_PASS - 1));
         List<SlotPlan> plans = new ArrayList<>();
         int count = event.executionCount();
         for (SlotPlan plan : MisfirePlanner.plan(slots, now, event.schedule().misfirePolicy(), misfireThreshold, runAllLimit)) {
@@ -147,6 +160,7 @@ public final class Scheduler {
         log.addBatch();
     }
 
+    /** The first fire time after the slots just handled, and after the horizon they were enumerated up to. */
     private static void addNextFireTime(java.sql.PreparedStatement next, DueEvent event, List<SlotPlan> plans, Instant now)
             throws SQLException {
         int count = event.executionCount() + (int) plans.stream().filter(p -> p.outcome() == SlotOutcome.ENQUEUED).count();

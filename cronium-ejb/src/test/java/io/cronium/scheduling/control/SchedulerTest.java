@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class SchedulerTest {
 
     static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
-    final Scheduler scheduler = new Scheduler(Duration.ofSeconds(60), 100);
+    final Scheduler scheduler = new Scheduler(Duration.ofSeconds(60), 100, Duration.ZERO);
 
     @BeforeEach
     void clean() throws Exception {
@@ -158,6 +158,26 @@ class SchedulerTest {
             assertEquals(slots, count(c, "select count(*) from jobs where event_id in " + ids), "one job per slot");
             assertEquals(slots, total);
             assertTrue(count(c, "select count(*) from schedule_slots where outcome = 'MISSED' and event_id in " + ids) == 0);
+        }
+    }
+
+    @Test
+    void slotsWithinTheLookaheadAreQueuedAheadAndWaitForTheirInstant() throws Exception {
+        long id;
+        try (var c = TestDatabase.connection()) {
+            TestDatabase.newLog(c);
+            id = event(c, null, 1L, "RUN_ONCE", T0.plusSeconds(1));
+        }
+        var ahead = new Scheduler(Duration.ofSeconds(60), 100, Duration.ofMillis(2500));
+        try (var c = TestDatabase.connection()) {
+            c.setAutoCommit(false);
+            var pass = ahead.fireDue(c, T0, 500);
+            c.commit();
+            assertEquals(2, pass.jobs().size(), "the slots at +1 s and +2 s are queued now");
+            assertEquals(java.util.Optional.of(T0.plusSeconds(1)), pass.earliestAhead());
+            assertEquals(2, count(c, "select count(*) from jobs where event_id = " + id + " and run_at > '" + T0 + "'::timestamptz"));
+            assertEquals(T0.plusSeconds(3).getEpochSecond(), count(c, "select extract(epoch from next_fire_at) from events where id = " + id));
+            assertEquals(0, count(c, "select count(*) from logs where status = 'MISSED' and event_id = " + id));
         }
     }
 }
