@@ -56,6 +56,8 @@ class SchedulingIT {
         int afterPause = scheduledLogs(id).size();
         Thread.sleep(4000);
         assertEquals(afterPause, scheduledLogs(id).size(), "a paused event does not fire");
+        assertTrue(scheduledLogs(id).stream().noneMatch(l -> l.getString("status").equals("PENDING")),
+                "runs queued ahead of their slot were cancelled with the pause, none waits forever");
     }
 
     @Test

@@ -80,6 +80,9 @@ public class EventService {
         apply(draft, event);
         event.setStatus(after);
         rescheduleIfNeeded(event, oldSchedule, before);
+        if (after != EventStatus.ACTIVE || !java.util.Objects.equals(event.getSchedule().nextFireAt(), oldSchedule.nextFireAt())) {
+            cancelRunsQueuedAhead(event.getId());
+        }
         applyEnv(draft, event);
         event.touch();
         scheduleChanged.fire(new ScheduleChanged(event.getId(), Optional.ofNullable(event.getSchedule().nextFireAt())));
@@ -98,6 +101,20 @@ public class EventService {
         Instant next = changed || before == EventStatus.DRAFT || old.nextFireAt() == null
                 ? FireTimes.next(now, Instant.now()).orElse(null) : old.nextFireAt();
         now.nextFireAt(event.getStatus() == EventStatus.ARCHIVED ? null : next);
+    }
+
+    /**
+     * The scheduler queues slots a little ahead of their instant; once the event is paused, archived or rescheduled,
+     * those runs are no longer wanted.
+     */
+    private void cancelRunsQueuedAhead(long eventId) {
+        em.createNativeQuery("update logs set status = 'CANCELLED', finished_at = now(),"
+                + " error = '[cronium] cancelled: the event was paused, archived or rescheduled before this slot'"
+                + " where id in (select log_id from jobs where event_id = ? and status = 'QUEUED' and run_at > now())")
+                .setParameter(1, eventId).executeUpdate();
+        em.createNativeQuery("update jobs set status = 'CANCELLED', finished_at = now()"
+                + " where event_id = ? and status = 'QUEUED' and run_at > now()")
+                .setParameter(1, eventId).executeUpdate();
     }
 
     /** The next fire times of an event's schedule, in its time zone (empty when it runs only manually). */
