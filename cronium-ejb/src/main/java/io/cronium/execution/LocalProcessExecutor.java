@@ -138,10 +138,14 @@ public class LocalProcessExecutor implements Executor {
         return t;
     }
 
-    /** SIGTERM to the script and everything it started, SIGKILL to whatever is left after a grace period. */
+    /**
+     * SIGTERM to the script and everything it started, SIGKILL to whatever is left after a grace period. The script
+     * itself is signalled first: signalled after its child, a shell would see the child end and run its next command.
+     */
     static void kill(Process process) {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        List<ProcessHandle> tree = new ArrayList<>();
         tree.add(process.toHandle());
+        tree.addAll(process.descendants().toList());
         tree.forEach(ProcessHandle::destroy);
         long deadline = System.currentTimeMillis() + KILL_GRACE_MILLIS;
         for (ProcessHandle h : tree) {
