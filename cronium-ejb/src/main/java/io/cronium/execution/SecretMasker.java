@@ -38,10 +38,6 @@ public final class SecretMasker {
         this.forms = all.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
-    public static SecretMasker none() {
-        return new SecretMasker(List.of());
-    }
-
     public String mask(String text) {
         if (text == null || forms.isEmpty()) {
             return text;

@@ -12,7 +12,6 @@ import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /** An RSA key pair for signing tokens, read from PEM (PKCS#8 private key) or generated. */
@@ -44,14 +43,6 @@ public record SigningKeys(PrivateKey privateKey, PublicKey publicKey) {
 
     public static SigningKeys fromFile(Path privateKeyPem) throws IOException {
         return fromPrivateKeyPem(Files.readString(privateKeyPem, StandardCharsets.US_ASCII));
-    }
-
-    public static PublicKey publicKeyFromPem(String pem) {
-        try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(decodePem(pem)));
-        } catch (Exception e) {
-            throw new IllegalArgumentException("not an X.509 RSA public key in PEM form", e);
-        }
     }
 
     public String privateKeyPem() {
