@@ -94,4 +94,31 @@ class EntityMappingTest {
         assertEquals(EdgeType.ON_SUCCESS, flow.getEdges().get(0).getType());
         em.close();
     }
+
+    @Test
+    void keysetPagesFilterOnlyWhenAValueIsGivenAndContinueBelowTheLastId() {
+        var em = factory.createEntityManager();
+        em.getTransaction().begin();
+        String tag = "page-" + System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            em.persist(new io.cronium.audit.entity.AuditEntry(tag, "TEST", "t" + i, null, null));
+            em.flush(); // ids in creation order (a commit alone may insert in any order)
+        }
+        em.persist(new io.cronium.audit.entity.AuditEntry(tag, "OTHER", "x", null, null));
+        em.getTransaction().commit();
+        var first = new KeysetQuery<>(io.cronium.audit.entity.AuditEntry.class, "a", null)
+                .where("a.actor = :actor", "actor", tag).where("a.action = :action", "action", "TEST")
+                .page(em, 2, io.cronium.audit.entity.AuditEntry::getId);
+        assertEquals(java.util.List.of("t2", "t1"), first.items().stream().map(a -> a.getTarget()).toList());
+        var second = new KeysetQuery<>(io.cronium.audit.entity.AuditEntry.class, "a", first.nextBefore())
+                .where("a.actor = :actor", "actor", tag).where("a.action = :action", "action", "TEST")
+                .page(em, 2, io.cronium.audit.entity.AuditEntry::getId);
+        assertEquals(java.util.List.of("t0"), second.items().stream().map(a -> a.getTarget()).toList());
+        assertEquals(null, second.nextBefore());
+        var unfiltered = new KeysetQuery<>(io.cronium.audit.entity.AuditEntry.class, "a", null)
+                .where("a.actor = :actor", "actor", tag).where("a.action = :action", "action", null)
+                .page(em, 10, io.cronium.audit.entity.AuditEntry::getId);
+        assertEquals(4, unfiltered.items().size(), "a filter without a value is left out");
+        em.close();
+    }
 }

@@ -57,7 +57,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    /** A TCP port free on this machine now (the embedded database and the tests pick theirs this way). */
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

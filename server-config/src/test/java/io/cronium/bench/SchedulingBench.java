@@ -1,8 +1,8 @@
 package io.cronium.bench;
 
+import io.cronium.launcher.EmbeddedDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,10 +35,7 @@ public final class SchedulingBench {
         int seconds = Integer.getInteger("bench.seconds", 130);
         Path dist = Path.of(System.getProperty("cronium.dist", "server-config/target/cronium")).toAbsolutePath();
         Path data = Files.createTempDirectory("cronium-sched-bench");
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = EmbeddedDatabase.freePort();
         System.out.println(StartupBench.machine());
         System.out.printf(Locale.ROOT, "%d events on cron '%s', observed for %d s%n", schedules, cron, seconds);
 

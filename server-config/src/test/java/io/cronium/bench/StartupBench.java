@@ -1,8 +1,8 @@
 package io.cronium.bench;
 
+import io.cronium.launcher.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,7 +71,7 @@ public final class StartupBench {
 
     /** One start of the embedded default exactly as ./cronium does it (the launcher jar), then a clean stop. */
     static Sample cronium(Path dist, Path data) throws Exception {
-        int port = freePort();
+        int port = EmbeddedDatabase.freePort();
         var builder = new ProcessBuilder(java(), "-Xmx96m", "-jar", dist.resolve("cronium-launcher.jar").toString());
         builder.environment().put("CRONIUM_DATA_DIR", data.toString());
         builder.environment().put("CRONIUM_PORT", Integer.toString(port));
@@ -81,7 +81,7 @@ public final class StartupBench {
 
     /** The floor: Payara Micro with the same JVM options and data source, serving an empty WAR. */
     static Sample barePayara(Path dist, Path emptyWar) throws Exception {
-        int port = freePort();
+        int port = EmbeddedDatabase.freePort();
         var builder = new ProcessBuilder(java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-jar",
                 dist.resolve("payara-micro.jar").toString(), "--deploy", emptyWar.toString(), "--contextroot", "/",
                 "--port", Integer.toString(port), "--nocluster");
@@ -178,11 +178,6 @@ public final class StartupBench {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {

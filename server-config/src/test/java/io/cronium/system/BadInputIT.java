@@ -106,4 +106,19 @@ class BadInputIT {
         assertProblem(reply, 400);
         assertEquals("the request body is missing or is not valid JSON", reply.json().getString("detail"));
     }
+
+    @Test
+    void badBodiesForTokensUsersAndResetsAreExplained() {
+        assertProblem(api.post("/api/v1/tokens", "{}"), 422);
+        assertProblem(api.post("/api/v1/tokens", ""), 400);
+        assertProblem(api.post("/api/v1/users", "[1]"), 400);
+        long adminId = api.get("/api/v1/users?limit=500").json().getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class)
+                .stream().filter(u -> u.getString("username").equals("admin")).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+        var rename = api.put("/api/v1/users/" + adminId, jakarta.json.Json.createObjectBuilder().add("username", "root").build());
+        assertProblem(rename, 422);
+        var anonymous = new Api(RunningCronium.get().baseUrl());
+        assertProblem(anonymous.post("/api/v1/auth/password-reset/confirm", "{}"), 422);
+        assertProblem(anonymous.post("/api/v1/auth/password-reset/confirm", ""), 400);
+    }
 }

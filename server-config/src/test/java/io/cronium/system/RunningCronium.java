@@ -1,9 +1,9 @@
 package io.cronium.system;
 
+import io.cronium.launcher.EmbeddedDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ public final class RunningCronium {
                 Path data = Path.of("target", "system-data").toAbsolutePath();
                 deleteTree(data);
                 Files.deleteIfExists(Path.of("target", "system-cronium.log"));
-                instance = new RunningCronium(data, freePort(), new LocalSmtpServer());
+                instance = new RunningCronium(data, EmbeddedDatabase.freePort(), new LocalSmtpServer());
                 instance.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
             } catch (Exception e) {
@@ -150,11 +150,6 @@ public final class RunningCronium {
         return process != null && process.isAlive();
     }
 
-    static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {

@@ -8,6 +8,7 @@ import io.cronium.events.entity.EventStatus;
 import io.cronium.events.entity.EventType;
 import io.cronium.events.entity.RunLocation;
 import io.cronium.jobs.entity.JobPriority;
+import io.cronium.platform.KeysetQuery;
 import io.cronium.platform.Page;
 import io.cronium.scheduling.entity.MisfirePolicy;
 import io.cronium.scheduling.control.FireTimes;
@@ -135,13 +136,9 @@ public class EventService {
 
     public Page<Event> list(Long beforeId, int limit) {
         Caller caller = callers.current();
-        var query = caller.isAdmin()
-                ? em.createNamedQuery(Event.PAGE_ALL, Event.class)
-                : em.createNamedQuery(Event.PAGE_OWNED, Event.class).setParameter("owner", caller.userId());
-        var rows = query.setParameter("before", beforeId == null ? Long.MAX_VALUE : beforeId)
-                .setMaxResults(limit + 1)
-                .getResultList();
-        return Page.of(rows, limit, Event::getId);
+        return new KeysetQuery<>(Event.class, "e", beforeId)
+                .where("e.ownerId = :owner", "owner", caller.isAdmin() ? null : caller.userId())
+                .page(em, limit, Event::getId);
     }
 
     /** The event if the caller may see it; otherwise the same 404 as for a missing one, so ids leak nothing. */

@@ -14,7 +14,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -27,13 +26,7 @@ import java.util.Set;
 
 @Entity
 @Table(name = "events")
-@NamedQuery(name = Event.PAGE_ALL, query = "select e from Event e where e.id < :before order by e.id desc")
-@NamedQuery(name = Event.PAGE_OWNED,
-        query = "select e from Event e where e.ownerId = :owner and e.id < :before order by e.id desc")
 public class Event {
-
-    public static final String PAGE_ALL = "Event.pageAll";
-    public static final String PAGE_OWNED = "Event.pageOwned";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -4,6 +4,7 @@ import io.cronium.common.ResourceNotFoundException;
 import io.cronium.jobs.entity.Job;
 import io.cronium.logs.entity.Execution;
 import io.cronium.logs.entity.RunLog;
+import io.cronium.platform.KeysetQuery;
 import io.cronium.platform.Page;
 import io.cronium.users.boundary.Caller;
 import io.cronium.users.boundary.CallerResolver;
@@ -12,8 +13,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.HashMap;
-import java.util.Map;
 
 /** Reads logs and jobs, newest first, limited to what the caller owns unless ADMIN. */
 @Stateless
@@ -28,32 +27,13 @@ public class LogQueries {
 
     public Page<RunLog> list(LogFilter filter, Long beforeId, int limit) {
         Caller caller = callers.current();
-        var jpql = new StringBuilder("select l from RunLog l where l.id < :before");
-        Map<String, Object> params = new HashMap<>();
-        params.put("before", beforeId == null ? Long.MAX_VALUE : beforeId);
-        if (!caller.isAdmin()) {
-            jpql.append(" and l.ownerId = :owner");
-            params.put("owner", caller.userId());
-        }
-        if (filter.eventId() != null) {
-            jpql.append(" and l.eventId = :event");
-            params.put("event", filter.eventId());
-        }
-        if (filter.status() != null) {
-            jpql.append(" and l.status = :status");
-            params.put("status", filter.status());
-        }
-        if (filter.from() != null) {
-            jpql.append(" and l.createdAt >= :from");
-            params.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            jpql.append(" and l.createdAt < :to");
-            params.put("to", filter.to());
-        }
-        var query = em.createQuery(jpql.append(" order by l.id desc").toString(), RunLog.class);
-        params.forEach(query::setParameter);
-        return Page.of(query.setMaxResults(limit + 1).getResultList(), limit, RunLog::getId);
+        return new KeysetQuery<>(RunLog.class, "l", beforeId)
+                .where("l.ownerId = :owner", "owner", caller.isAdmin() ? null : caller.userId())
+                .where("l.eventId = :event", "event", filter.eventId())
+                .where("l.status = :status", "status", filter.status())
+                .where("l.createdAt >= :from", "from", filter.from())
+                .where("l.createdAt < :to", "to", filter.to())
+                .page(em, limit, RunLog::getId);
     }
 
     public LogDetails find(long id) {

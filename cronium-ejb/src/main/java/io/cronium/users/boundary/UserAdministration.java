@@ -4,6 +4,7 @@ import io.cronium.audit.boundary.AuditTrail;
 import io.cronium.common.ConflictException;
 import io.cronium.common.InvalidInputException;
 import io.cronium.common.ResourceNotFoundException;
+import io.cronium.platform.KeysetQuery;
 import io.cronium.platform.Page;
 import io.cronium.users.control.PasswordHasher;
 import io.cronium.users.control.UserValidator;
@@ -57,10 +58,7 @@ public class UserAdministration {
     }
 
     public Page<User> list(Long beforeId, int limit) {
-        var rows = em.createNamedQuery(User.PAGE, User.class)
-                .setParameter("before", beforeId == null ? Long.MAX_VALUE : beforeId)
-                .setMaxResults(limit + 1).getResultList();
-        return Page.of(rows, limit, User::getId);
+        return new KeysetQuery<>(User.class, "u", beforeId).page(em, limit, User::getId);
     }
 
     public User find(long id) {

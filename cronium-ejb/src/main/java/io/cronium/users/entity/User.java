@@ -15,12 +15,10 @@ import java.time.Instant;
 @Table(name = "users")
 @NamedQuery(name = User.BY_USERNAME, query = "select u from User u where u.username = :username")
 @NamedQuery(name = User.COUNT, query = "select count(u) from User u")
-@NamedQuery(name = User.PAGE, query = "select u from User u where u.id < :before order by u.id desc")
 public class User {
 
     public static final String BY_USERNAME = "User.byUsername";
     public static final String COUNT = "User.count";
-    public static final String PAGE = "User.page";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -21,6 +21,15 @@ public final class Problem {
         return Response.status(status).type(MEDIA_TYPE).entity(body(status, title, detail, errors)).build();
     }
 
+    /** For refusals sent before JAX-RS runs (authentication, filters). */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, int status, String title, String detail)
+            throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(body(status, title, detail, List.of()));
+    }
+
     public static String body(int status, String title, String detail, List<FieldError> errors) {
         var json = Json.createObjectBuilder()
                 .add("type", "about:blank")

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Refuses API request bodies above the limit with 413 before anything reads them. */
@@ -24,12 +23,8 @@ public class BodySizeLimitFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(413);
-            response.setContentType(Problem.MEDIA_TYPE);
-            response.setCharacterEncoding("UTF-8");
             response.setHeader("Connection", "close");
-            response.getWriter().write(Problem.body(413, "Content Too Large",
-                    "the request body is larger than " + maxBytes + " bytes", List.of()));
+            Problem.write(response, 413, "Content Too Large", "the request body is larger than " + maxBytes + " bytes");
             return;
         }
         chain.doFilter(request, response);

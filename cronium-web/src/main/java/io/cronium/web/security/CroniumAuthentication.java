@@ -21,7 +21,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -137,11 +136,8 @@ public class CroniumAuthentication implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context, String detail) {
         try {
-            response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"cronium\"");
-            response.setContentType(Problem.MEDIA_TYPE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Problem.body(401, "Unauthorized", detail, List.of()));
+            Problem.write(response, 401, "Unauthorized", detail);
         } catch (IOException e) {
             // the client went away; nothing to tell it
         }
