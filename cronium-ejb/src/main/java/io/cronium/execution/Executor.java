@@ -14,6 +14,9 @@ public interface Executor {
 
     boolean canRun(ExecutionRequest request);
 
-    /** Runs to the end; never throws for a failure of the script itself, only reports it. */
-    ExecutionResult execute(ExecutionRequest request, OutputSink sink);
+    /**
+     * Runs to the end, or until the timeout or a cancellation, killing what it started in those cases. Never throws
+     * for a failure of the script itself, only reports it.
+     */
+    ExecutionResult execute(ExecutionRequest request, OutputSink sink, Cancellation cancellation);
 }

@@ -13,7 +13,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -51,7 +54,7 @@ public class LocalProcessExecutor implements Executor {
     }
 
     @Override
-    public ExecutionResult execute(ExecutionRequest request, OutputSink sink) {
+    public ExecutionResult execute(ExecutionRequest request, OutputSink sink, Cancellation cancellation) {
         long t0 = System.nanoTime();
         var stdout = new OutputBuffer(outputLimitChars);
         var stderr = new OutputBuffer(outputLimitChars);
@@ -82,23 +85,35 @@ public class LocalProcessExecutor implements Executor {
         Thread outReader = pump(process.getInputStream(), OutputChannel.STDOUT, stdout, sink);
         Thread errReader = pump(process.getErrorStream(), OutputChannel.STDERR, stderr, sink);
         boolean timedOut = false;
+        boolean killed = false;
         try {
-            if (!process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            try {
+                CompletableFuture.anyOf(process.onExit(), cancellation.requested())
+                        .get(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
                 timedOut = true;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("waiting for the process failed", e);
+            }
+            if (process.isAlive()) {
+                killed = true;
                 kill(process);
             }
             outReader.join(KILL_GRACE_MILLIS);
             errReader.join(KILL_GRACE_MILLIS);
         } catch (InterruptedException e) {
+            killed = true;
             kill(process);
             Thread.currentThread().interrupt();
-            long executionMs = millisSince(t1);
-            return new ExecutionResult(ExecutionOutcome.CANCELLED, null, stdout.text(), stderr.text(),
-                    "cancelled", new PhaseTimings(setupMs, executionMs, deleteQuietly(workDir)));
+            cancellation.request("the server is shutting down");
         }
         long executionMs = millisSince(t1);
         long cleanupMs = deleteQuietly(workDir);
         var timings = new PhaseTimings(setupMs, executionMs, cleanupMs);
+        if (killed && !timedOut && cancellation.isRequested()) {
+            return new ExecutionResult(ExecutionOutcome.CANCELLED, null, stdout.text(), stderr.text(),
+                    cancellation.reason() + "; the process was killed", timings);
+        }
         if (timedOut) {
             return new ExecutionResult(ExecutionOutcome.TIMED_OUT, null, stdout.text(), stderr.text(),
                     "timed out after " + request.timeout().toSeconds() + " s; the process was killed", timings);

@@ -32,7 +32,7 @@ class LocalProcessExecutorTest {
     void bashRunsWithACleanEnvironmentAndTheRunIdentity() {
         var result = executor(10_000).execute(request(EventType.BASH,
                 "echo $GREETING $CRONIUM_RUN_ID $CRONIUM_ATTEMPT; echo \"home=${USER:-none}\"; pwd", Duration.ofSeconds(10)),
-                OutputSink.DISCARD);
+                OutputSink.DISCARD, new Cancellation());
         assertEquals(ExecutionOutcome.SUCCEEDED, result.outcome());
         assertEquals(0, result.exitCode());
         String[] lines = result.stdout().split("\n");
@@ -45,10 +45,10 @@ class LocalProcessExecutorTest {
     @Test
     void pythonAndNodeScriptsRun() {
         var python = executor(10_000).execute(request(EventType.PYTHON, "import sys\nprint('py', sys.version_info[0])",
-                Duration.ofSeconds(10)), OutputSink.DISCARD);
+                Duration.ofSeconds(10)), OutputSink.DISCARD, new Cancellation());
         assertEquals("py 3\n", python.stdout());
         var node = executor(10_000).execute(request(EventType.NODE, "console.log('node', 1 + 1)",
-                Duration.ofSeconds(10)), OutputSink.DISCARD);
+                Duration.ofSeconds(10)), OutputSink.DISCARD, new Cancellation());
         assertEquals("node 2\n", node.stdout());
     }
 
@@ -56,7 +56,7 @@ class LocalProcessExecutorTest {
     void stdoutAndStderrArriveApartAndLineByLine() {
         List<String> lines = new CopyOnWriteArrayList<>();
         var result = executor(10_000).execute(request(EventType.BASH, "echo out1; echo err1 >&2; echo out2; exit 7",
-                Duration.ofSeconds(10)), (stream, line) -> lines.add(stream + ":" + line));
+                Duration.ofSeconds(10)), (stream, line) -> lines.add(stream + ":" + line), new Cancellation());
         assertEquals(ExecutionOutcome.FAILED, result.outcome());
         assertEquals(7, result.exitCode());
         assertEquals("out1\nout2\n", result.stdout());
@@ -70,7 +70,7 @@ class LocalProcessExecutorTest {
         Path marker = work.resolve("child-survived");
         var result = executor(10_000).execute(request(EventType.BASH,
                 "(sleep 3; touch " + marker + ") & trap '' TERM; echo begun; sleep 30", Duration.ofMillis(500)),
-                OutputSink.DISCARD);
+                OutputSink.DISCARD, new Cancellation());
         assertEquals(ExecutionOutcome.TIMED_OUT, result.outcome());
         assertEquals("begun\n", result.stdout());
         Thread.sleep(3500);
@@ -78,10 +78,50 @@ class LocalProcessExecutorTest {
     }
 
     @Test
+    void aScriptIgnoringSigtermIsKilledAfterTheGracePeriod() {
+        long t0 = System.nanoTime();
+        var result = executor(10_000).execute(request(EventType.BASH,
+                "trap 'echo ignored TERM' TERM; echo begun; while true; do sleep 0.1; done", Duration.ofMillis(500)),
+                OutputSink.DISCARD, new Cancellation());
+        long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(ExecutionOutcome.TIMED_OUT, result.outcome());
+        assertTrue(result.stdout().startsWith("begun\n"), result.stdout());
+        assertTrue(tookMs >= 500 + LocalProcessExecutor.KILL_GRACE_MILLIS - 100 && tookMs < 10_000,
+                "SIGKILL after the grace period, took " + tookMs + " ms");
+    }
+
+    @Test
+    void aCancelKillsTheRunAndSaysWhy() throws Exception {
+        var cancellation = new Cancellation();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> executor(10_000).execute(request(
+                EventType.BASH, "echo begun; sleep 30; echo never", Duration.ofSeconds(60)),
+                (stream, line) -> lines.add(line), cancellation));
+        while (lines.isEmpty()) {
+            Thread.sleep(10);
+        }
+        cancellation.request("cancelled by alice");
+        var result = run.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(ExecutionOutcome.CANCELLED, result.outcome());
+        assertEquals("begun\n", result.stdout());
+        assertEquals("cancelled by alice; the process was killed", result.failureReason());
+    }
+
+    @Test
+    void aCancelAfterTheEndChangesNothing() {
+        var cancellation = new Cancellation();
+        var result = executor(10_000).execute(request(EventType.BASH, "exit 3", Duration.ofSeconds(10)),
+                OutputSink.DISCARD, cancellation);
+        cancellation.request("too late");
+        assertEquals(ExecutionOutcome.FAILED, result.outcome());
+        assertEquals(3, result.exitCode());
+    }
+
+    @Test
     void aKilledScriptRunsNoFurtherCommand() {
         for (int i = 0; i < 5; i++) { // the race (shell sees its child die, runs on) showed up about once in ten CI runs
             var result = executor(10_000).execute(request(EventType.BASH, "echo started; sleep 30; echo never",
-                    Duration.ofMillis(300)), OutputSink.DISCARD);
+                    Duration.ofMillis(300)), OutputSink.DISCARD, new Cancellation());
             assertEquals(ExecutionOutcome.TIMED_OUT, result.outcome());
             assertEquals("started\n", result.stdout());
         }
@@ -90,14 +130,14 @@ class LocalProcessExecutorTest {
     @Test
     void scriptsReadingStdinSeeEndOfInputInsteadOfHanging() {
         var result = executor(10_000).execute(request(EventType.BASH, "read line || echo eof", Duration.ofSeconds(5)),
-                OutputSink.DISCARD);
+                OutputSink.DISCARD, new Cancellation());
         assertEquals("eof\n", result.stdout());
     }
 
     @Test
     void outputBeyondTheLimitIsTruncatedWithAVisibleMarker() {
         var result = executor(100).execute(request(EventType.BASH, "for i in $(seq 1 100); do echo line-$i; done",
-                Duration.ofSeconds(10)), OutputSink.DISCARD);
+                Duration.ofSeconds(10)), OutputSink.DISCARD, new Cancellation());
         assertTrue(result.stdout().startsWith("line-1\nline-2\n"));
         assertTrue(result.stdout().contains("[output truncated: "), result.stdout());
         assertTrue(result.stdout().length() < 200);
@@ -105,7 +145,7 @@ class LocalProcessExecutorTest {
 
     @Test
     void theWorkDirectoryIsRemovedAfterwards() throws Exception {
-        executor(1000).execute(request(EventType.BASH, "touch leftover", Duration.ofSeconds(5)), OutputSink.DISCARD);
+        executor(1000).execute(request(EventType.BASH, "touch leftover", Duration.ofSeconds(5)), OutputSink.DISCARD, new Cancellation());
         try (var files = Files.list(work)) {
             assertEquals(0, files.count());
         }

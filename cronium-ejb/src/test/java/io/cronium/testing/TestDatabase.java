@@ -55,10 +55,18 @@ public final class TestDatabase {
 
     /** Inserts a QUEUED job for the log with the given priority rank; returns its id. */
     public static long enqueue(Connection c, long logId, int priority) throws SQLException {
-        try (var s = c.prepareStatement("insert into jobs (event_id, log_id, status, priority, payload)"
-                + " select event_id, id, 'QUEUED', ?, '{}' from logs where id = ? returning id")) {
+        return enqueue(c, logId, priority, "ALLOW", "{}");
+    }
+
+    /** Inserts a QUEUED job for the log (and so its event) with a concurrency policy and payload; returns its id. */
+    public static long enqueue(Connection c, long logId, int priority, String concurrency, String payload)
+            throws SQLException {
+        try (var s = c.prepareStatement("insert into jobs (event_id, log_id, status, priority, payload, concurrency)"
+                + " select event_id, id, 'QUEUED', ?, ?, ? from logs where id = ? returning id")) {
             s.setInt(1, priority);
-            s.setLong(2, logId);
+            s.setString(2, payload);
+            s.setString(3, concurrency);
+            s.setLong(4, logId);
             try (var rows = s.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

@@ -22,7 +22,11 @@ public record EventDraft(
         List<Long> serverIds,
         Map<String, String> env,
         List<String> secretEnv,
-        String priority) {
+        String priority,
+        Integer retryDelaySeconds,
+        Integer retryMaxDelaySeconds,
+        String recoveryPolicy,
+        String concurrencyPolicy) {
 
     public record HttpSpec(String method, String url, Map<String, String> headers, String body) {
     }

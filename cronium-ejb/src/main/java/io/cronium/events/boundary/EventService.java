@@ -7,7 +7,10 @@ import io.cronium.events.entity.Event;
 import io.cronium.events.entity.EventStatus;
 import io.cronium.events.entity.EventType;
 import io.cronium.events.entity.RunLocation;
+import io.cronium.jobs.entity.ConcurrencyPolicy;
 import io.cronium.jobs.entity.JobPriority;
+import io.cronium.jobs.entity.RecoveryPolicy;
+import io.cronium.jobs.entity.RunPolicy;
 import io.cronium.platform.KeysetQuery;
 import io.cronium.platform.Page;
 import io.cronium.scheduling.entity.MisfirePolicy;
@@ -176,7 +179,10 @@ public class EventService {
             e.setStatus(d.status() == null ? EventStatus.ACTIVE : EventStatus.parse(d.status()));
         }
         e.setTimeoutSeconds(d.timeoutSeconds() == null ? 3600 : d.timeoutSeconds());
-        e.setRetries(d.retries() == null ? 0 : d.retries());
+        e.setRunPolicy(new RunPolicy(d.retries() == null ? 0 : d.retries(),
+                d.retryDelaySeconds() == null ? RunPolicy.DEFAULT_RETRY_DELAY_SECONDS : d.retryDelaySeconds(),
+                d.retryMaxDelaySeconds() == null ? RunPolicy.DEFAULT_RETRY_MAX_DELAY_SECONDS : d.retryMaxDelaySeconds(),
+                RecoveryPolicy.parse(d.recoveryPolicy()), ConcurrencyPolicy.parse(d.concurrencyPolicy())));
         e.setMaxExecutions(d.maxExecutions());
         e.setRunLocation(d.runLocation() == null ? RunLocation.LOCAL : RunLocation.parse(d.runLocation()));
         e.setPriority(d.priority() == null ? JobPriority.NORMAL : JobPriority.valueOf(d.priority()));

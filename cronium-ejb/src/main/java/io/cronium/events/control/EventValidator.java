@@ -5,7 +5,9 @@ import io.cronium.events.boundary.EventDraft;
 import io.cronium.events.entity.EventStatus;
 import io.cronium.events.entity.EventType;
 import io.cronium.events.entity.RunLocation;
+import io.cronium.jobs.entity.ConcurrencyPolicy;
 import io.cronium.jobs.entity.JobPriority;
+import io.cronium.jobs.entity.RecoveryPolicy;
 import io.cronium.scheduling.entity.MisfirePolicy;
 import java.net.URI;
 import java.time.DateTimeException;
@@ -64,14 +66,26 @@ public final class EventValidator {
         if (d.timeoutSeconds() != null && (d.timeoutSeconds() < 1 || d.timeoutSeconds() > MAX_TIMEOUT_SECONDS)) {
             errors.add(new FieldError("timeoutSeconds", "must be between 1 and " + MAX_TIMEOUT_SECONDS));
         }
-        if (d.retries() != null && (d.retries() < 0 || d.retries() > 100)) {
-            errors.add(new FieldError("retries", "must be between 0 and 100"));
+        checkRange("retries", d.retries(), 0, 100, errors);
+        checkRange("retryDelaySeconds", d.retryDelaySeconds(), 1, MAX_TIMEOUT_SECONDS, errors);
+        checkRange("retryMaxDelaySeconds", d.retryMaxDelaySeconds(), 1, MAX_TIMEOUT_SECONDS, errors);
+        if (d.retryDelaySeconds() != null && d.retryMaxDelaySeconds() != null
+                && d.retryMaxDelaySeconds() < d.retryDelaySeconds()) {
+            errors.add(new FieldError("retryMaxDelaySeconds", "must not be less than retryDelaySeconds"));
         }
+        checkEnum("recoveryPolicy", d.recoveryPolicy(), RecoveryPolicy.values(), errors);
+        checkEnum("concurrencyPolicy", d.concurrencyPolicy(), ConcurrencyPolicy.values(), errors);
         if (d.maxExecutions() != null && d.maxExecutions() < 1) {
             errors.add(new FieldError("maxExecutions", "must be at least 1 when given"));
         }
         validateEnv(d, errors);
         return errors;
+    }
+
+    private static void checkRange(String field, Integer value, int min, int max, List<FieldError> errors) {
+        if (value != null && (value < min || value > max)) {
+            errors.add(new FieldError(field, "must be between " + min + " and " + max));
+        }
     }
 
     private static void validateHttp(EventDraft.HttpSpec http, List<FieldError> errors) {

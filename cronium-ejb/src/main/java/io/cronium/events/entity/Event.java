@@ -1,6 +1,7 @@
 package io.cronium.events.entity;
 
 import io.cronium.jobs.entity.JobPriority;
+import io.cronium.jobs.entity.RunPolicy;
 import io.cronium.scheduling.entity.Schedule;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -68,8 +69,8 @@ public class Event {
     @Column(name = "timeout_seconds", nullable = false)
     private int timeoutSeconds = 3600;
 
-    @Column(nullable = false)
-    private int retries;
+    @Embedded
+    private RunPolicy runPolicy = new RunPolicy();
 
     @Column(name = "max_executions")
     private Integer maxExecutions;
@@ -147,8 +148,8 @@ public class Event {
     public void setStatus(EventStatus status) { this.status = status; }
     public int getTimeoutSeconds() { return timeoutSeconds; }
     public void setTimeoutSeconds(int timeoutSeconds) { this.timeoutSeconds = timeoutSeconds; }
-    public int getRetries() { return retries; }
-    public void setRetries(int retries) { this.retries = retries; }
+    public RunPolicy getRunPolicy() { return runPolicy; }
+    public void setRunPolicy(RunPolicy runPolicy) { this.runPolicy = runPolicy; }
     public Integer getMaxExecutions() { return maxExecutions; }
     public void setMaxExecutions(Integer maxExecutions) { this.maxExecutions = maxExecutions; }
     public int getExecutionCount() { return executionCount; }

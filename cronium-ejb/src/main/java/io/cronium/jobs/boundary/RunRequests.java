@@ -5,7 +5,9 @@ import io.cronium.events.boundary.EventService;
 import io.cronium.events.entity.EventStatus;
 import io.cronium.jobs.control.JobPayload;
 import io.cronium.jobs.control.JobQueued;
+import io.cronium.jobs.entity.ConcurrencyPolicy;
 import io.cronium.jobs.entity.Job;
+import io.cronium.jobs.entity.JobStatus;
 import io.cronium.logs.entity.RunLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -13,6 +15,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 
 /** Turns "run this event now" into a PENDING log and a QUEUED job, written in one transaction. */
 @Stateless
@@ -33,14 +36,25 @@ public class RunRequests {
         if (event.getStatus() == EventStatus.ARCHIVED) {
             throw new ConflictException("event " + eventId + " is archived and cannot run");
         }
+        if (event.getRunPolicy().concurrency() == ConcurrencyPolicy.FORBID && isRunning(event.getId())) {
+            throw new ConflictException("event " + eventId + " is running and its concurrency policy is FORBID");
+        }
         var log = new RunLog(event.getId(), event.getOwnerId(), "MANUAL", input);
         em.persist(log);
         em.flush();
-        var job = new Job(event.getId(), log.getId(), event.getPriority(), JobPayload.of(event, input).toJson());
+        var job = new Job(event.getId(), log.getId(), event.getPriority(), event.getRunPolicy().concurrency(),
+                JobPayload.of(event, input).toJson());
         em.persist(job);
         em.flush();
         log.attachJob(job.getId());
         queued.fire(new JobQueued(job.getId()));
         return new RunTicket(job.getId(), log.getId());
+    }
+
+    private boolean isRunning(long eventId) {
+        return em.createQuery("select count(j) from Job j where j.eventId = :event and j.status in :active", Long.class)
+                .setParameter("event", eventId)
+                .setParameter("active", List.of(JobStatus.CLAIMED, JobStatus.RUNNING))
+                .getSingleResult() > 0;
     }
 }

@@ -55,7 +55,7 @@ public class JobDispatcher {
     int workerCount;
 
     @Inject
-    @ConfigProperty(name = "cronium.jobs.lease-seconds", defaultValue = "300")
+    @ConfigProperty(name = "cronium.jobs.lease-seconds", defaultValue = "30")
     int leaseSeconds;
 
     @Inject
@@ -97,8 +97,16 @@ public class JobDispatcher {
         return wakeups;
     }
 
-    /** Claims jobs until none is due or no worker is free. Safe to run concurrently: claims skip locked rows. */
+    /**
+     * Claims jobs until none is due or no worker is free. Safe to run concurrently: claims skip locked rows. Due
+     * FORBID runs that overlap a running one are skipped first, at the moment they would otherwise start.
+     */
     public void dispatch() {
+        try {
+            queue.skipForbiddenOverlaps();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "skipping overlapping runs failed; retrying at the next heartbeat", e);
+        }
         Semaphore free = freeWorkers();
         while (free.tryAcquire()) {
             ClaimedJob job;

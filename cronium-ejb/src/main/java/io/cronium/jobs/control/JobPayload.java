@@ -2,6 +2,8 @@ package io.cronium.jobs.control;
 
 import io.cronium.events.entity.Event;
 import io.cronium.events.entity.EventType;
+import io.cronium.jobs.entity.RecoveryPolicy;
+import io.cronium.jobs.entity.RunPolicy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -10,15 +12,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The snapshot of an event taken when a run is requested, so editing the event later does not change a queued run.
- * Secret environment values are not in it: the runner decrypts them at run time.
+ * The snapshot of an event taken when a run is requested, so editing the event later does not change a queued run
+ * (nor its retries). Secret environment values are not in it: the runner decrypts them at run time.
  */
-public record JobPayload(EventType type, String script, int timeoutSeconds, Map<String, String> env, String input) {
+public record JobPayload(EventType type, String script, int timeoutSeconds, Map<String, String> env, String input,
+                         RetrySchedule retry, RecoveryPolicy recovery) {
 
     public static JobPayload of(Event event, String input) {
         Map<String, String> env = new LinkedHashMap<>();
         event.getEnv().stream().filter(v -> !v.isSecret()).forEach(v -> env.put(v.getName(), v.getValue()));
-        return new JobPayload(event.getType(), event.getContent(), event.getTimeoutSeconds(), env, input);
+        return of(event.getType(), event.getContent(), event.getTimeoutSeconds(), env, input, event.getRunPolicy());
+    }
+
+    public static JobPayload of(EventType type, String script, int timeoutSeconds, Map<String, String> env,
+                                String input, RunPolicy policy) {
+        return new JobPayload(type, script, timeoutSeconds, env, input,
+                new RetrySchedule(policy.retries(), policy.retryDelaySeconds(), policy.retryMaxDelaySeconds()),
+                policy.recovery());
     }
 
     public String toJson() {
@@ -28,7 +38,11 @@ public record JobPayload(EventType type, String script, int timeoutSeconds, Map<
                 .add("type", type.name())
                 .add("script", script == null ? "" : script)
                 .add("timeoutSeconds", timeoutSeconds)
-                .add("env", envObject);
+                .add("env", envObject)
+                .add("retries", retry.retries())
+                .add("retryDelaySeconds", retry.baseDelaySeconds())
+                .add("retryMaxDelaySeconds", retry.maxDelaySeconds())
+                .add("recovery", recovery.name());
         if (input != null) {
             json.add("input", input);
         }
@@ -40,8 +54,12 @@ public record JobPayload(EventType type, String script, int timeoutSeconds, Map<
             JsonObject o = reader.readObject();
             Map<String, String> env = new LinkedHashMap<>();
             o.getJsonObject("env").forEach((k, v) -> env.put(k, ((JsonString) v).getString()));
+            var retry = new RetrySchedule(o.getInt("retries", 0),
+                    o.getInt("retryDelaySeconds", RunPolicy.DEFAULT_RETRY_DELAY_SECONDS),
+                    o.getInt("retryMaxDelaySeconds", RunPolicy.DEFAULT_RETRY_MAX_DELAY_SECONDS));
             return new JobPayload(EventType.valueOf(o.getString("type")), o.getString("script"),
-                    o.getInt("timeoutSeconds"), env, o.getString("input", null));
+                    o.getInt("timeoutSeconds"), env, o.getString("input", null), retry,
+                    RecoveryPolicy.parse(o.getString("recovery", null)));
         }
     }
 }

@@ -1,37 +1,126 @@
 package io.cronium.jobs.control;
 
+import io.cronium.jobs.control.JobTable.LockedJob;
+import io.cronium.jobs.control.JobTable.SkippedRun;
 import io.cronium.jobs.entity.JobStatus;
+import io.cronium.logs.control.LogTable;
+import io.cronium.logs.entity.LogStatus;
 import io.cronium.platform.ApplicationDatabase;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
-/** Claims and moves jobs in transactions of their own, kept short so row locks are held for milliseconds. */
+/**
+ * The queue's statements in container transactions. Claims, lease renewals and sweeps run in short transactions of
+ * their own, so row locks are held for milliseconds; status changes join the caller's transaction, so they commit
+ * with the log and execution records written beside them.
+ */
 @Stateless
 public class JobQueue {
+
+    private static final Logger LOG = Logger.getLogger(JobQueue.class.getName());
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Inject
     ApplicationDatabase database;
 
+    @Resource
+    SessionContext context;
+
+    @FunctionalInterface
+    private interface Statement<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T withConnection(String what, Statement<T> statement) {
+        try (var connection = database.dataSource().getConnection()) {
+            return statement.run(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(what + " failed", e);
+        }
+    }
+
+    /**
+     * Claims the most urgent due job, or nothing. Two nodes claiming two runs of one exclusive (FORBID/QUEUE) event
+     * at the same instant collide on a unique index: the loser claims nothing this time and tries again later.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<ClaimedJob> claimNext(String node, int leaseSeconds) {
         try (var connection = database.dataSource().getConnection()) {
             return JobTable.claim(connection, node, leaseSeconds);
         } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                context.setRollbackOnly();
+                LOG.fine(() -> "lost a claim race on an exclusive event: " + e.getMessage());
+                return Optional.empty();
+            }
             throw new IllegalStateException("claiming a job failed", e);
         }
     }
 
-    /** Joins the caller's transaction, so the status change commits with the records written beside it. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public boolean transition(long jobId, JobStatus from, JobStatus to) {
-        try (var connection = database.dataSource().getConnection()) {
-            return JobTable.transition(connection, jobId, from, to);
-        } catch (SQLException e) {
-            throw new IllegalStateException("changing the status of job " + jobId + " failed", e);
-        }
+    public boolean transition(long jobId, int attempt, JobStatus from, JobStatus to) {
+        return withConnection("changing the status of job " + jobId,
+                c -> JobTable.transition(c, jobId, attempt, from, to));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean requeue(long jobId, int attempt, JobStatus from, Duration delay) {
+        return withConnection("re-queueing job " + jobId, c -> JobTable.requeue(c, jobId, attempt, from, delay, false));
+    }
+
+    /** Reads a job and holds its row lock until the caller's transaction ends. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<LockedJob> lock(long jobId) {
+        return withConnection("reading job " + jobId, c -> JobTable.lock(c, jobId));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void requestCancel(LockedJob job) {
+        withConnection("cancelling job " + job.id(), c -> JobTable.requestCancel(c, job.id(), job.attempt()));
+    }
+
+    /** Cancels a job that has not started: it ends CANCELLED and so does its log. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void cancelBeforeStart(LockedJob job, String reason) {
+        withConnection("cancelling job " + job.id(), c -> {
+            JobTable.transition(c, job.id(), job.attempt(), job.status(), JobStatus.CANCELLED);
+            LogTable.settle(c, job.logId(), LogStatus.CANCELLED, reason);
+            return null;
+        });
+    }
+
+    /** @return for each attempt still ours, whether a cancel was requested (see {@link JobTable#renew}) */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Map<Long, Boolean> renewLeases(String node, Map<Long, Integer> attempts, int leaseSeconds) {
+        return withConnection("renewing leases", c -> JobTable.renew(c, node, attempts, leaseSeconds));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<LeaseReaper.Reaped> reapExpiredLeases(LeaseReaper reaper, int limit) {
+        return withConnection("recovering expired jobs", c -> reaper.reap(c, limit));
+    }
+
+    /** FORBID: a due run of an event that is still running is skipped and its log says MISSED, and why. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<SkippedRun> skipForbiddenOverlaps() {
+        return withConnection("skipping overlapping runs", c -> {
+            List<SkippedRun> skipped = JobTable.skipForbidden(c);
+            for (SkippedRun s : skipped) {
+                LogTable.settle(c, s.logId(), LogStatus.MISSED, "skipped: job " + s.blockingJobId()
+                        + " of this event was still running (concurrency policy FORBID)");
+            }
+            return skipped;
+        });
     }
 }

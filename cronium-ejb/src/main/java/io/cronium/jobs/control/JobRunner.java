@@ -1,5 +1,6 @@
 package io.cronium.jobs.control;
 
+import io.cronium.execution.Cancellation;
 import io.cronium.execution.ExecutionOutcome;
 import io.cronium.execution.ExecutionRequest;
 import io.cronium.execution.ExecutionResult;
@@ -22,7 +23,7 @@ import java.util.logging.Logger;
 
 /**
  * Runs one claimed job: records the start, lets an executor run it outside any transaction (a script may run for
- * hours), and records the result with secrets masked.
+ * hours) while it can be cancelled, and records the result with secrets masked, re-queueing it when a retry is due.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -35,6 +36,12 @@ public class JobRunner {
 
     @Inject
     ExecutorRegistry executors;
+
+    @Inject
+    RunningJobs running;
+
+    @EJB
+    JobDispatcher dispatcher;
 
     public void run(ClaimedJob job) {
         JobPayload payload = JobPayload.fromJson(job.payload());
@@ -62,13 +69,17 @@ public class JobRunner {
             return;
         }
         ExecutionResult result;
+        Cancellation cancellation = running.started(job.jobId(), job.attempt());
         try {
-            result = executor.execute(request(executionId.get(), job, payload, env), masker.masking(OutputSink.DISCARD));
+            result = executor.execute(request(executionId.get(), job, payload, env), masker.masking(OutputSink.DISCARD),
+                    cancellation);
         } catch (RuntimeException e) {
             result = new ExecutionResult(ExecutionOutcome.FAILED, null, "", "", "the executor failed: " + e,
                     new PhaseTimings(0, 0, 0));
+        } finally {
+            running.ended(job.jobId());
         }
-        recorder.finish(job, executionId.get(), masked(result, masker), executor.sandboxed());
+        recorder.finish(job, executionId.get(), masked(result, masker), payload.retry()).ifPresent(dispatcher::wakeAt);
     }
 
     private static ExecutionRequest request(String executionId, ClaimedJob job, JobPayload payload, Map<String, String> env) {

@@ -2,21 +2,30 @@ package io.cronium.jobs.control;
 
 import io.cronium.jobs.entity.JobStatus;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The queue's hot statements in plain SQL: claiming must be one statement (select the best job, skip rows other
- * workers hold, mark it ours with a lease) and every status change is conditional on the status we expect.
+ * The queue's hot statements in plain SQL. Claiming is one statement (select the best job, skip rows other workers
+ * hold, mark it ours with a lease). Every later change is conditional on the status and the attempt we expect: the
+ * attempt number is the fencing token, so a node that lost its lease cannot record anything over the next attempt.
  */
 public final class JobTable {
 
     static final String CLAIM = """
             update jobs set status = 'CLAIMED', claimed_by = ?, claimed_at = now(),
                    lease_until = now() + make_interval(secs => ?)
-             where id = (select id from jobs
-                          where status = 'QUEUED' and run_at <= now()
-                          order by priority desc, run_at, id
+             where id = (select j.id from jobs j
+                          where j.status = 'QUEUED' and j.run_at <= now()
+                            and (j.concurrency = 'ALLOW' or not exists (
+                                 select 1 from jobs r where r.event_id = j.event_id and r.status in ('CLAIMED', 'RUNNING')))
+                          order by j.priority desc, j.run_at, j.id
                           limit 1
                           for update skip locked)
             returning id, event_id, log_id, attempt, payload
@@ -25,9 +34,60 @@ public final class JobTable {
     static final String TRANSITION = """
             update jobs set status = ?,
                    started_at  = case when ? then now() else started_at end,
-                   finished_at = case when ? then now() else finished_at end
-             where id = ? and status = ?
+                   finished_at = case when ? then now() else finished_at end,
+                   lease_until = case when ? then null else lease_until end
+             where id = ? and attempt = ? and status = ?
             """;
+
+    static final String REQUEUE = """
+            update jobs set status = 'QUEUED', attempt = attempt + 1, recoveries = recoveries + ?,
+                   run_at = now() + make_interval(secs => ?),
+                   claimed_by = null, claimed_at = null, lease_until = null, started_at = null
+             where id = ? and attempt = ? and status = ? and not cancel_requested
+            """;
+
+    static final String RENEW = """
+            update jobs j set lease_until = now() + make_interval(secs => ?)
+              from unnest(?::bigint[], ?::int[]) as mine(id, attempt)
+             where j.id = mine.id and j.attempt = mine.attempt and j.claimed_by = ?
+               and j.status in ('CLAIMED', 'RUNNING')
+            returning j.id, j.cancel_requested
+            """;
+
+    static final String EXPIRED = """
+            select id, attempt, log_id, status, cancel_requested, recoveries, claimed_by, payload
+              from jobs
+             where status in ('CLAIMED', 'RUNNING') and lease_until < now()
+             order by lease_until
+             limit ?
+               for update skip locked
+            """;
+
+    /** Due FORBID jobs whose event is running already: skipped, with the run that blocked them. */
+    static final String SKIP_FORBIDDEN = """
+            update jobs j set status = 'CANCELLED', finished_at = now()
+              from (select q.id, (select r.id from jobs r where r.event_id = q.event_id
+                                   and r.status in ('CLAIMED', 'RUNNING') limit 1) as blocker
+                      from jobs q
+                     where q.status = 'QUEUED' and q.concurrency = 'FORBID' and q.run_at <= now()
+                       for update of q skip locked) s
+             where j.id = s.id and s.blocker is not null
+            returning j.id, j.log_id, s.blocker
+            """;
+
+    /** A job's state as read under its row lock. */
+    public record LockedJob(long id, long logId, JobStatus status, int attempt, String claimedBy,
+                            boolean cancelRequested) {
+    }
+
+    /** A job whose lease ran out: its node stopped renewing it. */
+    public record ExpiredLease(long id, int attempt, long logId, JobStatus status, boolean cancelRequested,
+                               int recoveries, String node, String payload) {
+    }
+
+    /** A FORBID job skipped because {@code blockingJobId} of the same event was still running. */
+    public record SkippedRun(long jobId, long logId, long blockingJobId) {
+    }
 
     private JobTable() {
     }
@@ -48,18 +108,115 @@ public final class JobTable {
     }
 
     /**
-     * Moves a job from {@code from} to {@code to} if, and only if, it is still in {@code from}.
+     * Moves attempt {@code attempt} of a job from {@code from} to {@code to} if, and only if, it is still there.
      * @return false when someone else changed it first (the caller lost the race and must not act on it)
      */
-    public static boolean transition(Connection connection, long jobId, JobStatus from, JobStatus to) throws SQLException {
+    public static boolean transition(Connection connection, long jobId, int attempt, JobStatus from, JobStatus to)
+            throws SQLException {
         from.moveTo(to);
         try (var statement = connection.prepareStatement(TRANSITION)) {
             statement.setString(1, to.name());
             statement.setBoolean(2, to == JobStatus.RUNNING);
             statement.setBoolean(3, to.isFinal());
-            statement.setLong(4, jobId);
+            statement.setBoolean(4, to.isFinal());
+            statement.setLong(5, jobId);
+            statement.setInt(6, attempt);
+            statement.setString(7, from.name());
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Puts a job back in the queue as its next attempt, due after {@code delay}: a retry, or a recovery after a
+     * lost lease. Refused when a cancel was requested meanwhile, so a cancelled run is never retried.
+     */
+    public static boolean requeue(Connection connection, long jobId, int attempt, JobStatus from, Duration delay,
+                                  boolean recovery) throws SQLException {
+        from.moveTo(JobStatus.QUEUED);
+        try (var statement = connection.prepareStatement(REQUEUE)) {
+            statement.setInt(1, recovery ? 1 : 0);
+            statement.setDouble(2, delay.toMillis() / 1000.0);
+            statement.setLong(3, jobId);
+            statement.setInt(4, attempt);
             statement.setString(5, from.name());
             return statement.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * Extends the leases of the attempts this node runs.
+     * @return for each attempt still ours, whether a cancel was requested; an attempt missing from it was lost
+     */
+    public static Map<Long, Boolean> renew(Connection connection, String node, Map<Long, Integer> attempts,
+                                           int leaseSeconds) throws SQLException {
+        Map<Long, Boolean> kept = new HashMap<>();
+        if (attempts.isEmpty()) {
+            return kept;
+        }
+        try (var statement = connection.prepareStatement(RENEW)) {
+            statement.setInt(1, leaseSeconds);
+            statement.setArray(2, connection.createArrayOf("bigint", attempts.keySet().toArray()));
+            statement.setArray(3, connection.createArrayOf("integer", attempts.values().toArray()));
+            statement.setString(4, node);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    kept.put(rows.getLong(1), rows.getBoolean(2));
+                }
+            }
+        }
+        return kept;
+    }
+
+    /** Reads a job and locks its row until the transaction ends, so a decision about it cannot be overtaken. */
+    public static Optional<LockedJob> lock(Connection connection, long jobId) throws SQLException {
+        try (var statement = connection.prepareStatement(
+                "select id, log_id, status, attempt, claimed_by, cancel_requested from jobs where id = ? for update")) {
+            statement.setLong(1, jobId);
+            try (var rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new LockedJob(rows.getLong(1), rows.getLong(2),
+                        JobStatus.valueOf(rows.getString(3)), rows.getInt(4), rows.getString(5), rows.getBoolean(6)));
+            }
+        }
+    }
+
+    /** Flags a running attempt for cancellation; its node sees the flag when it next renews the lease. */
+    public static boolean requestCancel(Connection connection, long jobId, int attempt) throws SQLException {
+        try (var statement = connection.prepareStatement("update jobs set cancel_requested = true"
+                + " where id = ? and attempt = ? and status in ('CLAIMED', 'RUNNING')")) {
+            statement.setLong(1, jobId);
+            statement.setInt(2, attempt);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /** Locks up to {@code limit} jobs whose lease expired; rows another reaper holds are skipped. */
+    public static List<ExpiredLease> lockExpired(Connection connection, int limit) throws SQLException {
+        List<ExpiredLease> expired = new ArrayList<>();
+        try (var statement = connection.prepareStatement(EXPIRED)) {
+            statement.setInt(1, limit);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    expired.add(new ExpiredLease(rows.getLong(1), rows.getInt(2), rows.getLong(3),
+                            JobStatus.valueOf(rows.getString(4)), rows.getBoolean(5), rows.getInt(6),
+                            rows.getString(7), rows.getString(8)));
+                }
+            }
+        }
+        return expired;
+    }
+
+    /** Cancels the due FORBID jobs whose event is still running (QUEUED -> CANCELLED) and returns them. */
+    public static List<SkippedRun> skipForbidden(Connection connection) throws SQLException {
+        JobStatus.QUEUED.moveTo(JobStatus.CANCELLED);
+        List<SkippedRun> skipped = new ArrayList<>();
+        try (var statement = connection.prepareStatement(SKIP_FORBIDDEN); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                skipped.add(new SkippedRun(rows.getLong(1), rows.getLong(2), rows.getLong(3)));
+            }
+        }
+        return skipped;
     }
 }

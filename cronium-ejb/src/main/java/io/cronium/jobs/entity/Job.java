@@ -55,16 +55,24 @@ public class Job {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ConcurrencyPolicy concurrency = ConcurrencyPolicy.ALLOW;
+
+    @Column(name = "cancel_requested", nullable = false)
+    private boolean cancelRequested;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
 
     protected Job() {
     }
 
-    public Job(long eventId, long logId, JobPriority priority, String payload) {
+    public Job(long eventId, long logId, JobPriority priority, ConcurrencyPolicy concurrency, String payload) {
         this.eventId = eventId;
         this.logId = logId;
         this.priority = priority.rank();
+        this.concurrency = concurrency;
         this.payload = payload;
     }
 
@@ -81,5 +89,7 @@ public class Job {
     public Instant getLeaseUntil() { return leaseUntil; }
     public Instant getStartedAt() { return startedAt; }
     public Instant getFinishedAt() { return finishedAt; }
+    public ConcurrencyPolicy getConcurrency() { return concurrency; }
+    public boolean isCancelRequested() { return cancelRequested; }
     public Instant getCreatedAt() { return createdAt; }
 }

@@ -5,6 +5,7 @@ import io.cronium.events.entity.EnvVar;
 import io.cronium.execution.ExecutionResult;
 import io.cronium.jobs.control.ClaimedJob;
 import io.cronium.jobs.control.JobQueue;
+import io.cronium.jobs.control.RetrySchedule;
 import io.cronium.jobs.entity.JobStatus;
 import io.cronium.logs.entity.Execution;
 import io.cronium.logs.entity.LogStatus;
@@ -18,10 +19,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
 /**
@@ -56,7 +59,7 @@ public class RunRecorder {
 
     /** CLAIMED -> RUNNING and a new execution record; empty if the job was cancelled or taken meanwhile. */
     public Optional<String> begin(ClaimedJob job, String executor, boolean sandboxed) {
-        if (!queue.transition(job.jobId(), JobStatus.CLAIMED, JobStatus.RUNNING)) {
+        if (!queue.transition(job.jobId(), job.attempt(), JobStatus.CLAIMED, JobStatus.RUNNING)) {
             return Optional.empty();
         }
         Instant now = Instant.now();
@@ -66,7 +69,19 @@ public class RunRecorder {
         return Optional.of(execution.getId());
     }
 
-    public void finish(ClaimedJob job, String executionId, ExecutionResult result, boolean sandboxed) {
+    /**
+     * Records how an attempt ended: the job ends, or goes back to the queue for a retry when the event allows one
+     * and nobody cancelled it. The job row is locked first, so a cancel or a reaper cannot interleave.
+     * @return when the retry is due, if one was scheduled
+     */
+    public Optional<Instant> finish(ClaimedJob job, String executionId, ExecutionResult result,
+                                    RetrySchedule retry) {
+        var locked = queue.lock(job.jobId()).orElse(null);
+        if (locked == null || locked.status() != JobStatus.RUNNING || locked.attempt() != job.attempt()) {
+            LOG.warning(() -> "job " + job.jobId() + " attempt " + job.attempt()
+                    + " is no longer running here (lease lost or cancelled); its result is not recorded");
+            return Optional.empty();
+        }
         Instant now = Instant.now();
         LogStatus status = switch (result.outcome()) {
             case SUCCEEDED -> LogStatus.SUCCESS;
@@ -74,25 +89,32 @@ public class RunRecorder {
             case TIMED_OUT -> LogStatus.TIMEOUT;
             case CANCELLED -> LogStatus.CANCELLED;
         };
+        String error = errorText(result);
+        em.find(Execution.class, executionId)
+                .finished(status, result.exitCode(), result.stdout(), error, now, result.timings());
+        RunLog log = em.find(RunLog.class, job.logId());
+        boolean failed = status == LogStatus.FAILURE || status == LogStatus.TIMEOUT;
+        if (failed && !locked.cancelRequested() && retry.allowsRetryAfter(job.attempt())) {
+            Duration delay = retry.delayAfter(job.attempt(), ThreadLocalRandom.current());
+            queue.requeue(job.jobId(), job.attempt(), JobStatus.RUNNING, delay);
+            Instant due = now.plus(delay);
+            log.awaitingRetry(result.exitCode(), result.stdout(), error, "attempt " + job.attempt() + " ended "
+                    + status + "; attempt " + (job.attempt() + 1) + " of " + (retry.retries() + 1) + " at " + due);
+            return Optional.of(due);
+        }
         JobStatus jobStatus = switch (status) {
             case SUCCESS -> JobStatus.COMPLETED;
             case CANCELLED -> JobStatus.CANCELLED;
             default -> JobStatus.FAILED;
         };
-        if (!queue.transition(job.jobId(), JobStatus.RUNNING, jobStatus)) {
-            LOG.warning(() -> "job " + job.jobId() + " left RUNNING before its result arrived; result not recorded");
-            return;
-        }
-        String error = errorText(result, sandboxed);
-        em.find(Execution.class, executionId)
-                .finished(status, result.exitCode(), result.stdout(), error, now, result.timings());
-        em.find(RunLog.class, job.logId())
-                .finished(status, result.exitCode(), result.stdout(), error, now, result.timings());
+        queue.transition(job.jobId(), job.attempt(), JobStatus.RUNNING, jobStatus);
+        log.finished(status, result.exitCode(), result.stdout(), error, now, result.timings());
+        return Optional.empty();
     }
 
     /** A job no executor here can run ends FAILED with the reason, instead of waiting forever. */
     public void failWithoutExecution(ClaimedJob job, String reason) {
-        if (queue.transition(job.jobId(), JobStatus.CLAIMED, JobStatus.FAILED)) {
+        if (queue.transition(job.jobId(), job.attempt(), JobStatus.CLAIMED, JobStatus.FAILED)) {
             Instant now = Instant.now();
             RunLog log = em.find(RunLog.class, job.logId());
             log.started(now, job.attempt());
@@ -100,7 +122,7 @@ public class RunRecorder {
         }
     }
 
-    private static String errorText(ExecutionResult result, boolean sandboxed) {
+    private static String errorText(ExecutionResult result) {
         var error = new StringBuilder(result.stderr() == null ? "" : result.stderr());
         if (result.failureReason() != null) {
             error.append(error.length() == 0 || error.charAt(error.length() - 1) == '\n' ? "" : "\n")

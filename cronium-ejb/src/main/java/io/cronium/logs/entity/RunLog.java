@@ -103,6 +103,14 @@ public class RunLog {
         this.cleanupMs = timings.cleanupMs();
     }
 
+    /** The attempt that just ended failed; the log waits for the next, and keeps what the failed one printed. */
+    public void awaitingRetry(Integer exitCode, String output, String error, String note) {
+        this.status = LogStatus.PENDING;
+        this.exitCode = exitCode;
+        this.output = output;
+        this.error = (error == null ? "" : error) + "[cronium] " + note + "\n";
+    }
+
     public Long getId() { return id; }
     public Long getEventId() { return eventId; }
     public long getOwnerId() { return ownerId; }

@@ -2,7 +2,10 @@ package io.cronium.scheduling.control;
 
 import io.cronium.events.entity.EventType;
 import io.cronium.jobs.control.JobPayload;
+import io.cronium.jobs.entity.ConcurrencyPolicy;
 import io.cronium.jobs.entity.JobPriority;
+import io.cronium.jobs.entity.RecoveryPolicy;
+import io.cronium.jobs.entity.RunPolicy;
 import io.cronium.scheduling.entity.MisfirePolicy;
 import io.cronium.scheduling.entity.Schedule;
 import io.cronium.scheduling.entity.SlotOutcome;
@@ -44,7 +47,7 @@ public final class Scheduler {
 
     private record DueEvent(long id, long ownerId, EventType type, String content, int timeoutSeconds,
                             JobPriority priority, Schedule schedule, Instant nextFireAt, Integer maxExecutions,
-                            int executionCount) {
+                            int executionCount, RunPolicy policy) {
     }
 
     /** What one pass did: how many due events it handled, the jobs it enqueued, and the earliest slot ahead of now. */
@@ -74,8 +77,8 @@ public final class Scheduler {
         try (var slot = c.prepareStatement("insert into schedule_slots (event_id, scheduled_for, outcome, job_id) values (?, ?, ?, ?)");
              var log = c.prepareStatement("insert into logs (id, event_id, owner_id, status, trigger_type, scheduled_for, finished_at, error, job_id)"
                      + " values (?, ?, ?, ?, 'SCHEDULE', ?, ?, ?, ?)");
-             var job = c.prepareStatement("insert into jobs (id, event_id, log_id, status, priority, payload, run_at)"
-                     + " values (?, ?, ?, 'QUEUED', ?, ?, ?)");
+             var job = c.prepareStatement("insert into jobs (id, event_id, log_id, status, priority, payload, run_at, concurrency)"
+                     + " values (?, ?, ?, 'QUEUED', ?, ?, ?, ?)");
              var next = c.prepareStatement("update events set next_fire_at = ?, execution_count = ? where id = ?")) {
             int l = 0;
             int j = 0;
@@ -92,6 +95,7 @@ public final class Scheduler {
                         job.setInt(4, event.priority().rank());
                         job.setString(5, payloads.get(event.id()));
                         job.setTimestamp(6, Timestamp.from(plan.slot().isAfter(now) ? plan.slot() : now));
+                        job.setString(7, event.policy().concurrency().name());
                         job.addBatch();
                         jobs.add(jobId);
                         if (plan.slot().isAfter(now) && (earliestAhead == null || plan.slot().isBefore(earliestAhead))) {
@@ -207,7 +211,8 @@ public final class Scheduler {
         }
         Map<Long, String> payloads = new LinkedHashMap<>();
         for (DueEvent e : due) {
-            payloads.put(e.id(), new JobPayload(e.type(), e.content(), e.timeoutSeconds(), env.getOrDefault(e.id(), Map.of()), null).toJson());
+            payloads.put(e.id(), JobPayload.of(e.type(), e.content(), e.timeoutSeconds(), env.getOrDefault(e.id(), Map.of()), null,
+                    e.policy()).toJson());
         }
         return payloads;
     }
@@ -216,7 +221,8 @@ public final class Scheduler {
         List<DueEvent> due = new ArrayList<>();
         try (var select = c.prepareStatement("""
                 select id, owner_id, type, content, timeout_seconds, priority, cron_expression, interval_seconds,
-                       timezone, misfire_policy, next_fire_at, max_executions, execution_count
+                       timezone, misfire_policy, next_fire_at, max_executions, execution_count,
+                       retries, retry_delay_seconds, retry_max_delay_seconds, recovery_policy, concurrency_policy
                   from events
                  where status = 'ACTIVE' and next_fire_at <= ?
                  order by next_fire_at
@@ -232,7 +238,10 @@ public final class Scheduler {
                             MisfirePolicy.valueOf(rows.getString(10)));
                     due.add(new DueEvent(rows.getLong(1), rows.getLong(2), EventType.valueOf(rows.getString(3)),
                             rows.getString(4), rows.getInt(5), JobPriority.valueOf(rows.getString(6)), schedule,
-                            rows.getTimestamp(11).toInstant(), max == null ? null : max.intValue(), rows.getInt(13)));
+                            rows.getTimestamp(11).toInstant(), max == null ? null : max.intValue(), rows.getInt(13),
+                            new RunPolicy(rows.getInt(14), rows.getInt(15), rows.getInt(16),
+                                    RecoveryPolicy.valueOf(rows.getString(17)),
+                                    ConcurrencyPolicy.valueOf(rows.getString(18)))));
                 }
             }
         }

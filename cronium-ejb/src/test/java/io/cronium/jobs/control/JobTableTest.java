@@ -5,13 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cronium.events.entity.EventType;
+import io.cronium.jobs.entity.ConcurrencyPolicy;
 import io.cronium.jobs.entity.IllegalJobTransitionException;
 import io.cronium.jobs.entity.JobStatus;
+import io.cronium.jobs.entity.RecoveryPolicy;
+import io.cronium.jobs.entity.RunPolicy;
 import io.cronium.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +27,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The queue's SQL against real PostgreSQL: claims are exclusive under concurrency, and races have one winner. */
+/** The queue's SQL against real PostgreSQL: claims are exclusive under concurrency, and every race has one winner. */
 class JobTableTest {
 
     @BeforeEach
@@ -30,9 +37,35 @@ class JobTableTest {
         }
     }
 
+    static String payload(RecoveryPolicy recovery) {
+        return JobPayload.of(EventType.BASH, "true", 60, Map.of(), null,
+                new RunPolicy(0, 10, 600, recovery, ConcurrencyPolicy.ALLOW)).toJson();
+    }
+
+    /** A job claimed and started by {@code node}; returns its id. */
+    static long running(Connection c, String node, RecoveryPolicy recovery) throws SQLException {
+        long job = TestDatabase.enqueue(c, TestDatabase.newLog(c), 1, "ALLOW", payload(recovery));
+        assertEquals(job, JobTable.claim(c, node, 60).orElseThrow().jobId());
+        assertTrue(JobTable.transition(c, job, 1, JobStatus.CLAIMED, JobStatus.RUNNING));
+        return job;
+    }
+
+    static void expireLease(Connection c, long job) throws SQLException {
+        try (var s = c.createStatement()) {
+            s.execute("update jobs set lease_until = now() - interval '1 second' where id = " + job);
+        }
+    }
+
+    static String column(Connection c, String sql) throws SQLException {
+        try (var s = c.createStatement(); var rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     @Test
-    void fourWorkersClaimEveryJobExactlyOnce() throws Exception {
-        int jobs = 2000;
+    void tenThousandNoOpJobsRunByFourWorkersExactlyOnce() throws Exception {
+        int jobs = 10_000;
         Set<Long> queued = new HashSet<>();
         try (var c = TestDatabase.connection()) {
             long log = TestDatabase.newLog(c);
@@ -40,7 +73,7 @@ class JobTableTest {
                 queued.add(TestDatabase.enqueue(c, log, i % 4));
             }
         }
-        Set<Long> claimed = ConcurrentHashMap.newKeySet();
+        Set<Long> completed = ConcurrentHashMap.newKeySet();
         List<Long> duplicates = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> workers = new ArrayList<>();
@@ -53,9 +86,12 @@ class JobTableTest {
                         if (job.isEmpty()) {
                             return null;
                         }
-                        if (!claimed.add(job.get().jobId())) {
+                        long id = job.get().jobId();
+                        boolean ran = JobTable.transition(c, id, 1, JobStatus.CLAIMED, JobStatus.RUNNING)
+                                && JobTable.transition(c, id, 1, JobStatus.RUNNING, JobStatus.COMPLETED);
+                        if (!ran || !completed.add(id)) {
                             synchronized (duplicates) {
-                                duplicates.add(job.get().jobId());
+                                duplicates.add(id);
                             }
                         }
                     }
@@ -66,12 +102,11 @@ class JobTableTest {
             worker.get();
         }
         pool.shutdown();
-        assertEquals(List.of(), duplicates, "no job is claimed twice");
-        assertEquals(queued, claimed, "no job is lost");
-        try (var c = TestDatabase.connection(); var s = c.createStatement();
-             var rows = s.executeQuery("select count(*) from jobs where status = 'CLAIMED' and lease_until > now()")) {
-            rows.next();
-            assertEquals(jobs, rows.getInt(1), "every job is claimed, with a lease");
+        assertEquals(List.of(), duplicates, "no job is claimed or completed twice");
+        assertEquals(queued, completed, "no job is lost");
+        try (var c = TestDatabase.connection()) {
+            assertEquals(String.valueOf(jobs), column(c,
+                    "select count(*) from jobs where status = 'COMPLETED' and finished_at is not null and lease_until is null"));
         }
     }
 
@@ -93,30 +128,183 @@ class JobTableTest {
     }
 
     @Test
-    void completingTwiceHasOneWinner() throws Exception {
+    void completedTwiceHasOneWinner() throws Exception {
         try (var c = TestDatabase.connection()) {
-            long job = TestDatabase.enqueue(c, TestDatabase.newLog(c), 1);
-            JobTable.claim(c, "n", 60);
-            assertTrue(JobTable.transition(c, job, JobStatus.CLAIMED, JobStatus.RUNNING));
-            assertTrue(JobTable.transition(c, job, JobStatus.RUNNING, JobStatus.COMPLETED));
-            assertFalse(JobTable.transition(c, job, JobStatus.RUNNING, JobStatus.COMPLETED));
+            long job = running(c, "n", RecoveryPolicy.RERUN);
+            assertTrue(JobTable.transition(c, job, 1, JobStatus.RUNNING, JobStatus.COMPLETED));
+            assertFalse(JobTable.transition(c, job, 1, JobStatus.RUNNING, JobStatus.COMPLETED));
             assertThrows(IllegalJobTransitionException.class,
-                    () -> JobTable.transition(c, job, JobStatus.COMPLETED, JobStatus.COMPLETED));
+                    () -> JobTable.transition(c, job, 1, JobStatus.COMPLETED, JobStatus.COMPLETED));
         }
     }
 
     @Test
-    void aJobCancelledWhileClaimedDoesNotStart() throws Exception {
+    void cancelledWhileClaimedDoesNotStart() throws Exception {
         try (var c = TestDatabase.connection()) {
             long job = TestDatabase.enqueue(c, TestDatabase.newLog(c), 1);
             JobTable.claim(c, "n", 60);
-            assertTrue(JobTable.transition(c, job, JobStatus.CLAIMED, JobStatus.CANCELLED));
-            assertFalse(JobTable.transition(c, job, JobStatus.CLAIMED, JobStatus.RUNNING), "the runner loses the race");
-            try (var s = c.createStatement(); var rows = s.executeQuery("select status, finished_at is not null from jobs where id = " + job)) {
-                rows.next();
-                assertEquals("CANCELLED", rows.getString(1));
-                assertTrue(rows.getBoolean(2));
+            assertTrue(JobTable.transition(c, job, 1, JobStatus.CLAIMED, JobStatus.CANCELLED));
+            assertFalse(JobTable.transition(c, job, 1, JobStatus.CLAIMED, JobStatus.RUNNING), "the runner loses the race");
+            assertEquals("CANCELLED true", column(c, "select status || ' ' || (finished_at is not null) from jobs where id = " + job));
+        }
+    }
+
+    @Test
+    void leaseExpiredWhileTheOwnerIsStillRunning() throws Exception {
+        try (var c = TestDatabase.connection()) {
+            long job = running(c, "slow-node", RecoveryPolicy.RERUN);
+            expireLease(c, job);
+            var reaped = new LeaseReaper(3).reap(c, 10);
+            assertEquals(List.of(new LeaseReaper.Reaped(job, 1, "slow-node", LeaseReaper.Outcome.RERUN)), reaped);
+            assertEquals("QUEUED 2 1", column(c, "select status || ' ' || attempt || ' ' || recoveries from jobs where id = " + job));
+            // the old owner wakes up: its lease is gone and nothing it records counts
+            assertEquals(Map.of(), JobTable.renew(c, "slow-node", Map.of(job, 1), 60));
+            assertFalse(JobTable.transition(c, job, 1, JobStatus.RUNNING, JobStatus.COMPLETED));
+            // even once the same node claims the next attempt: the attempt number fences the old one out
+            assertEquals(2, JobTable.claim(c, "slow-node", 60).orElseThrow().attempt());
+            assertTrue(JobTable.transition(c, job, 2, JobStatus.CLAIMED, JobStatus.RUNNING));
+            assertFalse(JobTable.transition(c, job, 1, JobStatus.RUNNING, JobStatus.FAILED));
+            assertEquals(Map.of(job, false), JobTable.renew(c, "slow-node", Map.of(job, 2), 60));
+            assertTrue(column(c, "select error from logs where id = (select log_id from jobs where id = " + job + ")")
+                    .contains("attempt 1 lost its node slow-node"));
+        }
+    }
+
+    @Test
+    void aLiveLeaseIsNotReaped() throws Exception {
+        try (var c = TestDatabase.connection()) {
+            running(c, "n", RecoveryPolicy.RERUN);
+            assertEquals(List.of(), new LeaseReaper(3).reap(c, 10));
+        }
+    }
+
+    @Test
+    void recoveryPolicyFailEndsTheJobWithTheReason() throws Exception {
+        try (var c = TestDatabase.connection()) {
+            long job = running(c, "dead-node", RecoveryPolicy.FAIL);
+            expireLease(c, job);
+            assertEquals(LeaseReaper.Outcome.FAILED, new LeaseReaper(3).reap(c, 10).get(0).outcome());
+            assertEquals("FAILED", column(c, "select status from jobs where id = " + job));
+            String log = column(c, "select status || ': ' || error from logs where id = (select log_id from jobs where id = " + job + ")");
+            assertTrue(log.startsWith("FAILURE: [cronium] attempt 1 lost its node dead-node"), log);
+            assertTrue(log.contains("recovery policy FAIL"), log);
+        }
+    }
+
+    @Test
+    void aJobThatKeepsLosingItsNodeIsNotRerunForever() throws Exception {
+        try (var c = TestDatabase.connection()) {
+            long job = running(c, "n", RecoveryPolicy.RERUN);
+            var reaper = new LeaseReaper(2);
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                expireLease(c, job);
+                assertEquals(LeaseReaper.Outcome.RERUN, reaper.reap(c, 10).get(0).outcome());
+                JobTable.claim(c, "n", 60);
+                JobTable.transition(c, job, attempt + 1, JobStatus.CLAIMED, JobStatus.RUNNING);
             }
+            expireLease(c, job);
+            assertEquals(LeaseReaper.Outcome.FAILED, reaper.reap(c, 10).get(0).outcome());
+            assertEquals("FAILED 3", column(c, "select status || ' ' || attempt from jobs where id = " + job));
+        }
+    }
+
+    @Test
+    void aCancelledJobWhoseNodeDiedEndsCancelled() throws Exception {
+        try (var c = TestDatabase.connection()) {
+            long job = running(c, "n", RecoveryPolicy.RERUN);
+            assertTrue(JobTable.requestCancel(c, job, 1));
+            assertEquals(Map.of(job, true), JobTable.renew(c, "n", Map.of(job, 1), 60), "the owner sees the cancel");
+            expireLease(c, job);
+            assertEquals(LeaseReaper.Outcome.CANCELLED, new LeaseReaper(3).reap(c, 10).get(0).outcome());
+            assertEquals("CANCELLED", column(c, "select status from jobs where id = " + job));
+        }
+    }
+
+    @Test
+    void retryScheduledWhileCancelledIsRefused() throws Exception {
+        try (var c = TestDatabase.connection()) {
+            long job = running(c, "n", RecoveryPolicy.RERUN);
+            JobTable.requestCancel(c, job, 1);
+            assertFalse(JobTable.requeue(c, job, 1, JobStatus.RUNNING, Duration.ofSeconds(1), false));
+            assertTrue(JobTable.transition(c, job, 1, JobStatus.RUNNING, JobStatus.CANCELLED));
+        }
+    }
+
+    @Test
+    void aRetryWaitsForItsBackoffAndRunsAsTheNextAttempt() throws Exception {
+        try (var c = TestDatabase.connection()) {
+            long job = running(c, "n", RecoveryPolicy.RERUN);
+            assertTrue(JobTable.requeue(c, job, 1, JobStatus.RUNNING, Duration.ofMillis(300), false));
+            assertTrue(JobTable.claim(c, "n", 60).isEmpty(), "not before its backoff");
+            Thread.sleep(400);
+            var claimed = JobTable.claim(c, "n", 60).orElseThrow();
+            assertEquals(2, claimed.attempt());
+            assertEquals("0", column(c, "select recoveries from jobs where id = " + job), "a retry is not a recovery");
+        }
+    }
+
+    @Test
+    void queuePolicyRunsOneAtATime() throws Exception {
+        try (var c = TestDatabase.connection()) {
+            long log = TestDatabase.newLog(c);
+            long first = TestDatabase.enqueue(c, log, 1, "QUEUE", payload(RecoveryPolicy.RERUN));
+            long second = TestDatabase.enqueue(c, log, 1, "QUEUE", payload(RecoveryPolicy.RERUN));
+            long other = TestDatabase.enqueue(c, TestDatabase.newLog(c), 1, "QUEUE", payload(RecoveryPolicy.RERUN));
+            assertEquals(first, JobTable.claim(c, "n", 60).orElseThrow().jobId());
+            assertEquals(other, JobTable.claim(c, "n", 60).orElseThrow().jobId(), "another event is not held up");
+            assertTrue(JobTable.claim(c, "n", 60).isEmpty(), "the second run waits for the first");
+            JobTable.transition(c, first, 1, JobStatus.CLAIMED, JobStatus.RUNNING);
+            JobTable.transition(c, first, 1, JobStatus.RUNNING, JobStatus.COMPLETED);
+            assertEquals(second, JobTable.claim(c, "n", 60).orElseThrow().jobId());
+        }
+    }
+
+    @Test
+    void twoNodesClaimingTwoRunsOfAnExclusiveEventAtOnceCannotBothWin() throws Exception {
+        long log;
+        try (var c = TestDatabase.connection()) {
+            log = TestDatabase.newLog(c);
+            TestDatabase.enqueue(c, log, 1, "QUEUE", payload(RecoveryPolicy.RERUN));
+            TestDatabase.enqueue(c, log, 1, "QUEUE", payload(RecoveryPolicy.RERUN));
+        }
+        try (var a = TestDatabase.connection(); var b = TestDatabase.connection()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            assertTrue(JobTable.claim(a, "a", 60).isPresent());
+            // b does not see a's uncommitted claim, skips a's locked row and takes the other job ...
+            var bClaim = Executors.newSingleThreadExecutor().submit(() -> JobTable.claim(b, "b", 60));
+            Thread.sleep(200);
+            a.commit();
+            // ... and the unique index refuses the second concurrent run once a's commit is visible to it
+            var error = assertThrows(java.util.concurrent.ExecutionException.class, bClaim::get);
+            assertEquals("23505", ((SQLException) error.getCause()).getSQLState());
+            b.rollback();
+        }
+        try (var c = TestDatabase.connection()) {
+            assertEquals("1", column(c, "select count(*) from jobs where status = 'CLAIMED'"));
+        }
+    }
+
+    @Test
+    void forbidSkipsADueRunWhileAnotherRunsAndSaysWhy() throws Exception {
+        try (var c = TestDatabase.connection()) {
+            long log = TestDatabase.newLog(c);
+            long first = TestDatabase.enqueue(c, log, 1, "FORBID", payload(RecoveryPolicy.RERUN));
+            JobTable.claim(c, "n", 60);
+            long secondLog = TestDatabase.newLog(c);
+            long second;
+            try (var s = c.prepareStatement("insert into jobs (event_id, log_id, status, priority, payload, concurrency)"
+                    + " select (select event_id from logs where id = ?), ?, 'QUEUED', 1, '{}', 'FORBID' returning id")) {
+                s.setLong(1, log);
+                s.setLong(2, secondLog);
+                var rows = s.executeQuery();
+                rows.next();
+                second = rows.getLong(1);
+            }
+            assertTrue(JobTable.claim(c, "n", 60).isEmpty(), "never claimed while the first runs");
+            assertEquals(List.of(new JobTable.SkippedRun(second, secondLog, first)), JobTable.skipForbidden(c));
+            assertEquals("CANCELLED", column(c, "select status from jobs where id = " + second));
+            assertEquals(List.of(), JobTable.skipForbidden(c));
         }
     }
 

@@ -19,6 +19,10 @@ public record EventView(
         String status,
         int timeoutSeconds,
         int retries,
+        int retryDelaySeconds,
+        int retryMaxDelaySeconds,
+        String recoveryPolicy,
+        String concurrencyPolicy,
         Integer maxExecutions,
         int executionCount,
         String runLocation,
@@ -40,11 +44,13 @@ public record EventView(
         e.getEnv().stream().filter(v -> !v.isSecret()).forEach(v -> env.put(v.getName(), v.getValue()));
         List<String> secretNames = e.getEnv().stream().filter(EnvVar::isSecret).map(EnvVar::getName).toList();
         var s = e.getSchedule();
+        var policy = e.getRunPolicy();
         Schedule schedule = s.isManualOnly() ? null
                 : new Schedule(s.cron(), s.intervalSeconds(), s.timezone(), s.misfirePolicy().name());
         Http http = e.getHttpMethod() == null ? null : new Http(e.getHttpMethod(), e.getHttpUrl(), e.getHttpBody());
         return new EventView(e.getId(), e.getName(), e.getDescription(), e.getType().name(), e.getContent(), http,
-                schedule, e.getStatus().name(), e.getTimeoutSeconds(), e.getRetries(), e.getMaxExecutions(),
+                schedule, e.getStatus().name(), e.getTimeoutSeconds(), policy.retries(), policy.retryDelaySeconds(),
+                policy.retryMaxDelaySeconds(), policy.recovery().name(), policy.concurrency().name(), e.getMaxExecutions(),
                 e.getExecutionCount(), e.getRunLocation().name(), List.of(), env, secretNames, e.getPriority().name(),
                 e.getCreatedAt(), e.getUpdatedAt());
     }
