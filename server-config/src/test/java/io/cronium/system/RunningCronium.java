@@ -7,11 +7,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -59,6 +63,19 @@ public final class RunningCronium {
     /** The SMTP server the application sends its e-mail to. */
     public LocalSmtpServer mail() {
         return mail;
+    }
+
+    /** A connection to its embedded PostgreSQL, as the port the launcher printed says. */
+    public Connection database() throws SQLException {
+        var port = Pattern.compile("embedded PostgreSQL started in \\d+ ms on port (\\d+)");
+        String last = null;
+        for (String line : output()) {
+            var m = port.matcher(line);
+            if (m.find()) {
+                last = m.group(1);
+            }
+        }
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + last + "/cronium", "postgres", "");
     }
 
     public Path dataDir() {

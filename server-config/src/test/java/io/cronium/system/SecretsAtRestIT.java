@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,18 +31,6 @@ class SecretsAtRestIT {
                 .add("secretEnv", Json.createArrayBuilder().add("TOKEN")).build());
     }
 
-    static Connection database() throws Exception {
-        var port = Pattern.compile("embedded PostgreSQL started in \\d+ ms on port (\\d+)");
-        String last = null;
-        for (String line : RunningCronium.get().output()) {
-            var m = port.matcher(line);
-            if (m.find()) {
-                last = m.group(1);
-            }
-        }
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + last + "/cronium", "postgres", "");
-    }
-
     @Test
     void noTableHoldsTheSecretInClearAndTheServerNeverPrintsIt() throws Exception {
         long id = secretEvent("at rest", SECRET);
@@ -53,7 +39,7 @@ class SecretsAtRestIT {
         assertEquals("got ***\n", log.getString("output"));
 
         List<String> tables = new ArrayList<>();
-        try (Connection c = database(); var s = c.createStatement();
+        try (Connection c = RunningCronium.get().database(); var s = c.createStatement();
              var rows = s.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
             while (rows.next()) {
                 tables.add(rows.getString(1));
@@ -73,7 +59,7 @@ class SecretsAtRestIT {
     void aCiphertextCopiedToAnotherEventFailsItsRunInsteadOfLeaking() throws Exception {
         long victim = secretEvent("victim", "victim-secret-value");
         long thief = secretEvent("thief", "thief-own-value");
-        try (Connection c = database(); var s = c.prepareStatement(
+        try (Connection c = RunningCronium.get().database(); var s = c.prepareStatement(
                 "update env_vars set value_enc = (select value_enc from env_vars where event_id = ?) where event_id = ?")) {
             s.setLong(1, victim);
             s.setLong(2, thief);

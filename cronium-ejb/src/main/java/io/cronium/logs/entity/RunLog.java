@@ -95,7 +95,7 @@ public class RunLog {
         this.status = status;
         this.exitCode = exitCode;
         this.output = output;
-        this.error = error;
+        this.error = notesOfEarlierAttempts() + (error == null ? "" : error);
         this.finishedAt = at;
         this.durationMs = startedAt == null ? null : at.toEpochMilli() - startedAt.toEpochMilli();
         this.setupMs = timings.setupMs();
@@ -109,6 +109,16 @@ public class RunLog {
         this.exitCode = exitCode;
         this.output = output;
         this.error = (error == null ? "" : error) + "[cronium] " + note + "\n";
+    }
+
+    /** The log aggregates attempts: what Cronium said about earlier ones (retries, a lost node) stays visible. */
+    private String notesOfEarlierAttempts() {
+        if (error == null) {
+            return "";
+        }
+        var notes = new StringBuilder();
+        error.lines().filter(l -> l.startsWith("[cronium] ")).forEach(l -> notes.append(l).append('\n'));
+        return notes.toString();
     }
 
     public Long getId() { return id; }

@@ -1,0 +1,207 @@
+package io.cronium.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** Retries, timeouts, cancels, concurrency policies and recovery of a dead node's job, through the API. */
+@Order(9)
+class JobLifecycleIT {
+
+    static Api api;
+
+    @BeforeAll
+    static void login() {
+        api = new Api(RunningCronium.get().baseUrl()).login("admin", RunningCronium.ADMIN_PASSWORD);
+    }
+
+    static long event(String name, String script, String... fields) {
+        var event = Json.createObjectBuilder(SkeletonPathIT.bashEvent(name, script));
+        for (int i = 0; i < fields.length; i += 2) {
+            String value = fields[i + 1];
+            if (value.matches("\\d+")) {
+                event.add(fields[i], Integer.parseInt(value));
+            } else {
+                event.add(fields[i], value);
+            }
+        }
+        return api.createEvent(event.build());
+    }
+
+    static JsonObject run(long eventId) {
+        var reply = api.post("/api/v1/events/" + eventId + "/run", "{}");
+        assertEquals(202, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    static long id(JsonObject o, String key) {
+        return o.getJsonNumber(key).longValue();
+    }
+
+    static void awaitStatus(long logId, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!api.get("/api/v1/logs/" + logId).json().getString("status").equals(status)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("log " + logId + " never reached " + status);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    static List<JsonObject> executions(JsonObject log) {
+        return log.getJsonArray("executions").getValuesAs(JsonObject.class);
+    }
+
+    @Test
+    void aFailingRunIsRetriedWithBackoffUntilItSucceeds() throws Exception {
+        long event = event("flaky", """
+                echo "attempt $CRONIUM_ATTEMPT of run $CRONIUM_RUN_ID"
+                [ "$CRONIUM_ATTEMPT" -ge 3 ] || exit 1
+                """, "retries", "3", "retryDelaySeconds", "1", "retryMaxDelaySeconds", "2");
+        var ticket = run(event);
+        var log = api.awaitFinished(id(ticket, "logId"), Duration.ofSeconds(30));
+        assertEquals("SUCCESS", log.getString("status"), log.toString());
+        assertEquals(3, log.getInt("attempt"));
+        var attempts = executions(log);
+        assertEquals(List.of("FAILURE", "FAILURE", "SUCCESS"), attempts.stream().map(e -> e.getString("status")).toList());
+        assertEquals(3, attempts.stream().map(e -> e.getString("id")).distinct().count(), "one execution per attempt");
+        assertTrue(log.getString("output").startsWith("attempt 3 of run exec_" + id(ticket, "jobId") + "_"), log.getString("output"));
+        for (int i = 1; i < attempts.size(); i++) {
+            long gap = Duration.between(Instant.parse(attempts.get(i - 1).getString("finishedAt")),
+                    Instant.parse(attempts.get(i).getString("startedAt"))).toMillis();
+            assertTrue(gap >= 400, "attempt " + (i + 1) + " waited its backoff: " + gap + " ms");
+        }
+        var job = api.get("/api/v1/jobs/" + id(ticket, "jobId")).json();
+        assertEquals("COMPLETED", job.getString("status"));
+        assertEquals(3, job.getInt("attempt"));
+    }
+
+    @Test
+    void retriesRunOutAndTheLogSaysFailure() throws Exception {
+        long event = event("always fails", "exit 4", "retries", "1", "retryDelaySeconds", "1");
+        var log = api.awaitFinished(id(run(event), "logId"), Duration.ofSeconds(30));
+        assertEquals("FAILURE", log.getString("status"));
+        assertEquals(4, log.getInt("exitCode"));
+        assertEquals(2, executions(log).size());
+    }
+
+    @Test
+    void aScriptIgnoringSigtermIsKilledAtItsTimeout() throws Exception {
+        long event = event("stubborn", "trap 'echo ignoring TERM' TERM; echo begun; while true; do sleep 0.2; done",
+                "timeoutSeconds", "1", "retries", "0");
+        long t0 = System.nanoTime();
+        var log = api.awaitFinished(id(run(event), "logId"), Duration.ofSeconds(30));
+        long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals("TIMEOUT", log.getString("status"));
+        assertTrue(log.getString("error").contains("timed out after 1 s"), log.getString("error"));
+        assertTrue(tookMs < 15_000, "killed after the grace period, not left running: " + tookMs + " ms");
+    }
+
+    @Test
+    void cancellingARunningJobKillsItAndAFinishedOneIsAConflict() throws Exception {
+        long event = event("long", "echo begun; sleep 60; echo never", "retries", "2");
+        var ticket = run(event);
+        awaitStatus(id(ticket, "logId"), "RUNNING");
+        var cancel = api.post("/api/v1/jobs/" + id(ticket, "jobId") + "/cancel", "{}");
+        assertEquals(202, cancel.status(), cancel.body());
+        long t0 = System.nanoTime();
+        var log = api.awaitFinished(id(ticket, "logId"), Duration.ofSeconds(15));
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 5000, "stopped promptly");
+        assertEquals("CANCELLED", log.getString("status"));
+        assertTrue(log.getString("error").contains("cancelled by admin"), log.getString("error"));
+        assertEquals(1, executions(log).size(), "a cancelled run is not retried");
+        assertEquals("CANCELLED", api.get("/api/v1/jobs/" + id(ticket, "jobId")).json().getString("status"));
+
+        var again = api.post("/api/v1/jobs/" + id(ticket, "jobId") + "/cancel", "{}");
+        assertEquals(409, again.status());
+        assertEquals("application/problem+json", again.contentType());
+        assertEquals(404, api.post("/api/v1/jobs/987654321/cancel", "{}").status());
+        var audit = api.get("/api/v1/audit?action=JOB_CANCELLED").json().getJsonArray("items");
+        assertTrue(audit.toString().contains("job:" + id(ticket, "jobId")), audit.toString());
+    }
+
+    @Test
+    void queuePolicyRunsOneAtATimeAndAQueuedRunCanBeCancelled() throws Exception {
+        long event = event("one at a time", "sleep 1; echo done", "concurrencyPolicy", "QUEUE");
+        var first = run(event);
+        var second = run(event);
+        var third = run(event);
+        awaitStatus(id(first, "logId"), "RUNNING");
+        var cancel = api.post("/api/v1/jobs/" + id(third, "jobId") + "/cancel", "{}");
+        assertEquals(202, cancel.status(), cancel.body());
+        assertEquals("CANCELLED", cancel.json().getString("status"), "a job that has not started ends at once");
+        var a = api.awaitFinished(id(first, "logId"), Duration.ofSeconds(20));
+        var b = api.awaitFinished(id(second, "logId"), Duration.ofSeconds(20));
+        assertEquals("SUCCESS", b.getString("status"));
+        assertTrue(!Instant.parse(b.getString("startedAt")).isBefore(Instant.parse(a.getString("finishedAt"))),
+                "the second started after the first ended: " + a.getString("finishedAt") + " / " + b.getString("startedAt"));
+        assertEquals("CANCELLED", api.get("/api/v1/logs/" + id(third, "logId")).json().getString("status"));
+    }
+
+    @Test
+    void forbidRefusesAManualRunWhileOneIsRunning() throws Exception {
+        long event = event("exclusive", "sleep 2", "concurrencyPolicy", "FORBID");
+        var first = run(event);
+        awaitStatus(id(first, "logId"), "RUNNING");
+        var second = api.post("/api/v1/events/" + event + "/run", "{}");
+        assertEquals(409, second.status(), second.body());
+        assertTrue(second.body().contains("FORBID"), second.body());
+        api.awaitFinished(id(first, "logId"), Duration.ofSeconds(20));
+        assertEquals(202, api.post("/api/v1/events/" + event + "/run", "{}").status(), "allowed again once it ended");
+    }
+
+    @Test
+    void aJobWhoseNodeDiedIsRerunAsItsNextAttempt() throws Exception {
+        long event = event("survivor", "echo \"attempt $CRONIUM_ATTEMPT\"");
+        long logId;
+        long jobId;
+        try (var c = RunningCronium.get().database()) {
+            // what a node leaves behind when it dies mid-run: a RUNNING job, its execution, a lease nobody renews
+            try (var s = c.prepareStatement("insert into logs (event_id, owner_id, status, started_at)"
+                    + " select id, owner_id, 'RUNNING', now() from events where id = ? returning id")) {
+                s.setLong(1, event);
+                var rows = s.executeQuery();
+                rows.next();
+                logId = rows.getLong(1);
+            }
+            String payload = "{\"type\":\"BASH\",\"script\":\"echo \\\"attempt $CRONIUM_ATTEMPT\\\"\",\"timeoutSeconds\":60,"
+                    + "\"env\":{},\"retries\":0,\"recovery\":\"RERUN\"}";
+            try (var s = c.prepareStatement("insert into jobs (event_id, log_id, status, payload, claimed_by, claimed_at,"
+                    + " lease_until, started_at) values (?, ?, 'RUNNING', ?, 'dead-node', now(), now() - interval '1 second',"
+                    + " now()) returning id")) {
+                s.setLong(1, event);
+                s.setLong(2, logId);
+                s.setString(3, payload);
+                var rows = s.executeQuery();
+                rows.next();
+                jobId = rows.getLong(1);
+            }
+            try (var s = c.createStatement()) {
+                s.execute("update logs set job_id = " + jobId + " where id = " + logId);
+            }
+            try (var s = c.prepareStatement("insert into executions (id, job_id, log_id, attempt, executor, status, started_at)"
+                    + " values (?, ?, ?, 1, 'process', 'RUNNING', now())")) {
+                s.setString(1, "exec_" + jobId + "_1");
+                s.setLong(2, jobId);
+                s.setLong(3, logId);
+                s.executeUpdate();
+            }
+        }
+        var log = api.awaitFinished(logId, Duration.ofSeconds(30));
+        assertEquals("SUCCESS", log.getString("status"), log.toString());
+        assertEquals("attempt 2\n", log.getString("output"));
+        assertTrue(log.getString("error").contains("attempt 1 lost its node dead-node"), log.getString("error"));
+        var attempts = executions(log);
+        assertEquals(List.of("FAILURE", "SUCCESS"), attempts.stream().map(e -> e.getString("status")).toList());
+        assertNotEquals("dead-node", api.get("/api/v1/jobs/" + jobId).json().getString("claimedBy"));
+    }
+}
