@@ -6,8 +6,10 @@ import io.cronium.execution.ExecutionRequest;
 import io.cronium.execution.ExecutionResult;
 import io.cronium.execution.Executor;
 import io.cronium.execution.ExecutorRegistry;
-import io.cronium.execution.OutputSink;
+import io.cronium.execution.OutputChannel;
 import io.cronium.execution.SecretMasker;
+import io.cronium.logs.control.OutputFlusher;
+import io.cronium.logs.control.RunOutput;
 import io.cronium.logs.control.RunRecorder;
 import io.cronium.logs.entity.PhaseTimings;
 import jakarta.ejb.EJB;
@@ -43,6 +45,9 @@ public class JobRunner {
     @EJB
     JobDispatcher dispatcher;
 
+    @EJB
+    OutputFlusher flusher;
+
     public void run(ClaimedJob job) {
         JobPayload payload = JobPayload.fromJson(job.payload());
         Map<String, String> secretEnv;
@@ -70,14 +75,19 @@ public class JobRunner {
         }
         ExecutionResult result;
         Cancellation cancellation = running.started(job.jobId(), job.attempt());
+        RunOutput output = flusher.open(job.logId(), executionId.get());
+        if (!executor.sandboxed()) {
+            output.line(OutputChannel.SYSTEM, "[cronium] runs as a local process of the server: not sandboxed");
+        }
         try {
-            result = executor.execute(request(executionId.get(), job, payload, env), masker.masking(OutputSink.DISCARD),
+            result = executor.execute(request(executionId.get(), job, payload, env), masker.masking(output),
                     cancellation);
         } catch (RuntimeException e) {
             result = new ExecutionResult(ExecutionOutcome.FAILED, null, "", "", "the executor failed: " + e,
                     new PhaseTimings(0, 0, 0));
         } finally {
             running.ended(job.jobId());
+            flusher.close(output);
         }
         recorder.finish(job, executionId.get(), masked(result, masker), payload.retry()).ifPresent(dispatcher::wakeAt);
     }

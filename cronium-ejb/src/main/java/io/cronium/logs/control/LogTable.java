@@ -5,10 +5,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Log and execution updates made by the queue's sweeping statements (lease reaper, FORBID skips), which work on
- * many jobs in plain SQL and in the same transaction as the job rows they change.
+ * Log and execution updates made by the queue's sweeping statements (lease reaper, FORBID skips, cancels), which
+ * work in plain SQL in the same transaction as the job rows they change, and the announcement of run changes.
  */
 public final class LogTable {
+
+    /** The channel on which every change of a run (output, status) is announced; the payload is the log id. */
+    public static final String CHANNEL = "cronium_runs";
 
     private LogTable() {
     }
@@ -27,6 +30,7 @@ public final class LogTable {
             s.setLong(3, logId);
             s.executeUpdate();
         }
+        announce(c, logId);
     }
 
     /** Marks a log as waiting for its next attempt, keeping the reason the last one ended. */
@@ -37,6 +41,7 @@ public final class LogTable {
             s.setLong(2, logId);
             s.executeUpdate();
         }
+        announce(c, logId);
     }
 
     /** Closes the execution record of an attempt whose node vanished while it ran. */
@@ -50,6 +55,14 @@ public final class LogTable {
             s.setLong(2, jobId);
             s.setInt(3, attempt);
             s.executeUpdate();
+        }
+    }
+
+    /** Tells every node's listeners that a run changed; delivered when the transaction commits. */
+    public static void announce(Connection c, long logId) throws SQLException {
+        try (var s = c.prepareStatement("select pg_notify('" + CHANNEL + "', ?)")) {
+            s.setString(1, Long.toString(logId));
+            s.executeQuery().close();
         }
     }
 }

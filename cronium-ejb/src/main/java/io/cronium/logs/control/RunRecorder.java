@@ -11,6 +11,7 @@ import io.cronium.logs.entity.Execution;
 import io.cronium.logs.entity.LogStatus;
 import io.cronium.logs.entity.PhaseTimings;
 import io.cronium.logs.entity.RunLog;
+import io.cronium.platform.ApplicationDatabase;
 import io.cronium.security.Secrets;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -19,6 +20,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,6 +48,9 @@ public class RunRecorder {
     @Inject
     Secrets secrets;
 
+    @Inject
+    ApplicationDatabase database;
+
     /** The decrypted secret environment of an event, for the run only; never stored or logged. */
     public Map<String, String> secretEnv(long eventId) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -66,6 +71,7 @@ public class RunRecorder {
         em.find(RunLog.class, job.logId()).started(now, job.attempt());
         var execution = new Execution(job.jobId(), job.logId(), job.attempt(), executor, sandboxed, now);
         em.persist(execution);
+        announce(job.logId());
         return Optional.of(execution.getId());
     }
 
@@ -100,6 +106,7 @@ public class RunRecorder {
             Instant due = now.plus(delay);
             log.awaitingRetry(result.exitCode(), result.stdout(), error, "attempt " + job.attempt() + " ended "
                     + status + "; attempt " + (job.attempt() + 1) + " of " + (retry.retries() + 1) + " at " + due);
+            announce(job.logId());
             return Optional.of(due);
         }
         JobStatus jobStatus = switch (status) {
@@ -109,6 +116,7 @@ public class RunRecorder {
         };
         queue.transition(job.jobId(), job.attempt(), JobStatus.RUNNING, jobStatus);
         log.finished(status, result.exitCode(), result.stdout(), error, now, result.timings());
+        announce(job.logId());
         return Optional.empty();
     }
 
@@ -119,6 +127,16 @@ public class RunRecorder {
             RunLog log = em.find(RunLog.class, job.logId());
             log.started(now, job.attempt());
             log.finished(LogStatus.FAILURE, null, "", "[cronium] " + reason, now, new PhaseTimings(0, 0, 0));
+            announce(job.logId());
+        }
+    }
+
+    /** Live views learn of the change when this transaction commits (NOTIFY), on every node. */
+    private void announce(long logId) {
+        try (var c = database.dataSource().getConnection()) {
+            LogTable.announce(c, logId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("announcing a change of log " + logId + " failed", e);
         }
     }
 

@@ -6,12 +6,18 @@ import io.cronium.logs.entity.LogStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 @Path("logs")
 @RequestScoped
@@ -20,6 +26,9 @@ public class LogsResource {
 
     @EJB
     LogQueries logs;
+
+    @Inject
+    RunStreams streams;
 
     @GET
     public PageView<LogView> list(@QueryParam("eventId") Long eventId, @QueryParam("status") String status,
@@ -40,5 +49,24 @@ public class LogsResource {
     @Path("{id}")
     public LogView get(@PathParam("id") long id) {
         return LogView.of(logs.find(id));
+    }
+
+    /**
+     * The run live, as server-sent events: its stored output first (or what follows Last-Event-ID), then each new
+     * chunk of lines as it is written, status changes, and "end" when the run is over.
+     */
+    @GET
+    @Path("{id}/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@PathParam("id") long id, @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        logs.find(id); // not found unless the caller may see it
+        long after;
+        try {
+            after = lastEventId == null || lastEventId.isBlank() ? 0 : Long.parseLong(lastEventId.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("Last-Event-ID must be the id of an output event");
+        }
+        streams.open(id, after, sink, sse);
     }
 }

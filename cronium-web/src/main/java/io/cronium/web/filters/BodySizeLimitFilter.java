@@ -12,7 +12,7 @@ import java.io.IOException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Refuses API request bodies above the limit with 413 before anything reads them. */
-@WebFilter(filterName = "BodySizeLimitFilter", urlPatterns = "/api/*")
+@WebFilter(filterName = "BodySizeLimitFilter", urlPatterns = "/api/*", asyncSupported = true)
 public class BodySizeLimitFilter extends HttpFilter {
 
     @Inject

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Hands the client's address to the business layer (audit trail, login throttle). */
-@WebFilter(filterName = "RequestOriginFilter", urlPatterns = "/*")
+@WebFilter(filterName = "RequestOriginFilter", urlPatterns = "/*", asyncSupported = true)
 public class RequestOriginFilter extends HttpFilter {
 
     @Inject

@@ -12,7 +12,7 @@ import java.io.IOException;
  * Security headers on every response: no framing (clickjacking), no MIME sniffing, no referrer leaks, and a
  * content security policy that allows only our own origin. PrimeFaces needs inline scripts and eval.
  */
-@WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*")
+@WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
