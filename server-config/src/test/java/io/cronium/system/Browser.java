@@ -3,9 +3,13 @@ package io.cronium.system;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Real headless Chromium (Debian's chromium and chromium-driver), set up for a machine without internet. */
 final class Browser {
@@ -26,5 +30,29 @@ final class Browser {
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** The text of an element of a live page, read again if an update replaced the element meanwhile. */
+    static String text(ChromeDriver browser, By element) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.findElement(element).getText();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Logs in through the login form and waits for the first console page. */
+    static void logIn(ChromeDriver browser, String base, String username, String password) {
+        browser.get(base + "/");
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        browser.findElement(By.id("login:username")).sendKeys(username);
+        browser.findElement(By.id("login:password")).sendKeys(password);
+        browser.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/app/"));
     }
 }

@@ -75,10 +75,10 @@ class ConsoleIT {
         wait.until(ExpectedConditions.elementToBeClickable(runButton)).click();
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("events:last-run"))).click();
-        wait.until(ExpectedConditions.urlContains("/app/logs.xhtml"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("logs:status"), "SUCCESS"));
-        assertTrue(browser.findElement(By.id("output")).getText().contains("made in the browser"));
-        assertTrue(browser.findElement(By.id("logs:exit-code")).getText().equals("0"));
+        wait.until(ExpectedConditions.urlContains("/app/run.xhtml"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run:status"), "SUCCESS"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("output"), "made in the browser"));
+        wait.until(ExpectedConditions.textToBe(By.id("run:exit-code"), "0"));
         assertTrue(browser.getPageSource().contains("not sandboxed"));
 
         var session = browser.manage().getCookieNamed("JSESSIONID");

@@ -25,16 +25,21 @@ class JobLifecycleIT {
     }
 
     static long event(String name, String script, String... fields) {
-        var event = Json.createObjectBuilder(SkeletonPathIT.bashEvent(name, script));
+        return api.createEvent(withFields(SkeletonPathIT.bashEvent(name, script), fields));
+    }
+
+    /** The event with more fields, given as name, value pairs; numbers become JSON numbers. */
+    static JsonObject withFields(JsonObject event, String... fields) {
+        var builder = Json.createObjectBuilder(event);
         for (int i = 0; i < fields.length; i += 2) {
             String value = fields[i + 1];
             if (value.matches("\\d+")) {
-                event.add(fields[i], Integer.parseInt(value));
+                builder.add(fields[i], Integer.parseInt(value));
             } else {
-                event.add(fields[i], value);
+                builder.add(fields[i], value);
             }
         }
-        return api.createEvent(event.build());
+        return builder.build();
     }
 
     static JsonObject run(long eventId) {

@@ -8,7 +8,10 @@ import io.cronium.jobs.control.JobQueued;
 import io.cronium.jobs.entity.ConcurrencyPolicy;
 import io.cronium.jobs.entity.Job;
 import io.cronium.jobs.entity.JobStatus;
+import io.cronium.logs.control.LogTable;
 import io.cronium.logs.entity.RunLog;
+import io.cronium.platform.ApplicationDatabase;
+import java.sql.SQLException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -31,6 +34,9 @@ public class RunRequests {
     @Inject
     jakarta.enterprise.event.Event<JobQueued> queued;
 
+    @Inject
+    ApplicationDatabase database;
+
     public RunTicket runNow(long eventId, String input) {
         io.cronium.events.entity.Event event = events.find(eventId);
         if (event.getStatus() == EventStatus.ARCHIVED) {
@@ -47,6 +53,11 @@ public class RunRequests {
         em.persist(job);
         em.flush();
         log.attachJob(job.getId());
+        try (var c = database.dataSource().getConnection()) {
+            LogTable.announce(c, log.getId());
+        } catch (SQLException e) {
+            throw new IllegalStateException("announcing run " + log.getId() + " failed", e);
+        }
         queued.fire(new JobQueued(job.getId()));
         return new RunTicket(job.getId(), log.getId());
     }

@@ -32,6 +32,19 @@ public class LiveRunReads {
         }
     }
 
+    /** Whose run a log is, to address live pushes to that user (and to administrators) only. */
+    public Optional<Long> ownerOf(long logId) {
+        try (var c = database.dataSource().getConnection();
+             var s = c.prepareStatement("select owner_id from logs where id = ?")) {
+            s.setLong(1, logId);
+            try (var rows = s.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the owner of log " + logId + " failed", e);
+        }
+    }
+
     public Optional<RunProgress> progress(long logId) {
         try (var c = database.dataSource().getConnection();
              var s = c.prepareStatement("select status, attempt, exit_code from logs where id = ?")) {

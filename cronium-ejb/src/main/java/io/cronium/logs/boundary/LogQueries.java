@@ -30,6 +30,9 @@ public class LogQueries {
         return new KeysetQuery<>(RunLog.class, "l", beforeId)
                 .where("l.ownerId = :owner", "owner", caller.isAdmin() ? null : caller.userId())
                 .where("l.eventId = :event", "event", filter.eventId())
+                .where("l.workflowId = :workflow", "workflow", filter.workflowId())
+                .where("exists (select x from Execution x where x.logId = l.id and x.serverId = :server)", "server",
+                        filter.serverId())
                 .where("l.status = :status", "status", filter.status())
                 .where("l.createdAt >= :from", "from", filter.from())
                 .where("l.createdAt < :to", "to", filter.to())

@@ -25,6 +25,9 @@ public class RunLog {
     @Column(name = "owner_id", nullable = false)
     private long ownerId;
 
+    @Column(name = "workflow_id")
+    private Long workflowId;
+
     @Column(name = "job_id")
     private Long jobId;
 
@@ -125,6 +128,7 @@ public class RunLog {
     public Long getEventId() { return eventId; }
     public long getOwnerId() { return ownerId; }
     public Long getJobId() { return jobId; }
+    public Long getWorkflowId() { return workflowId; }
     public LogStatus getStatus() { return status; }
     public String getTrigger() { return trigger; }
     public String getInput() { return input; }

@@ -10,6 +10,7 @@ import java.util.List;
 public record LogView(
         long id,
         Long eventId,
+        Long workflowId,
         Long jobId,
         String status,
         String trigger,
@@ -47,7 +48,7 @@ public record LogView(
     }
 
     private static LogView of(RunLog l, List<ExecutionView> executions) {
-        return new LogView(l.getId(), l.getEventId(), l.getJobId(), l.getStatus().name(), l.getTrigger(), l.getOutput(),
+        return new LogView(l.getId(), l.getEventId(), l.getWorkflowId(), l.getJobId(), l.getStatus().name(), l.getTrigger(), l.getOutput(),
                 l.getError(), l.getExitCode(), l.getStartedAt(), l.getFinishedAt(), l.getDurationMs(), l.getSetupMs(),
                 l.getExecutionMs(), l.getCleanupMs(), l.getScheduledFor(), l.getAttempt(), l.getCreatedAt(), executions);
     }

@@ -31,7 +31,8 @@ public class LogsResource {
     RunStreams streams;
 
     @GET
-    public PageView<LogView> list(@QueryParam("eventId") Long eventId, @QueryParam("status") String status,
+    public PageView<LogView> list(@QueryParam("eventId") Long eventId, @QueryParam("workflowId") Long workflowId,
+                                  @QueryParam("serverId") Long serverId, @QueryParam("status") String status,
                                   @QueryParam("from") String from, @QueryParam("to") String to,
                                   @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         LogStatus parsedStatus = null;
@@ -41,7 +42,8 @@ public class LogsResource {
                 throw new BadRequestException("unknown status '" + status + "'");
             }
         }
-        var filter = new LogFilter(eventId, parsedStatus, QueryTimes.instant("from", from), QueryTimes.instant("to", to));
+        var filter = new LogFilter(eventId, workflowId, serverId, parsedStatus, QueryTimes.instant("from", from),
+                QueryTimes.instant("to", to));
         return PageView.of(logs.list(filter, Cursor.decode(cursor), Cursor.limit(limit)), LogView::summary);
     }
 

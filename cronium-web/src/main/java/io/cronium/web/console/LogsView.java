@@ -1,69 +1,105 @@
 package io.cronium.web.console;
 
-import io.cronium.common.ResourceNotFoundException;
 import io.cronium.logs.boundary.LogFilter;
 import io.cronium.logs.boundary.LogQueries;
-import io.cronium.logs.entity.RunLog;
+import io.cronium.logs.entity.LogStatus;
+import io.cronium.users.boundary.Caller;
+import io.cronium.users.boundary.CallerResolver;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
-import org.omnifaces.util.Messages;
 
+/** The runs list: filters, newest first, page by page (keyset, so page 1,000 costs what page 1 costs). */
 @Named
 @ViewScoped
 public class LogsView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final int PAGE = 50;
 
     @EJB
     transient LogQueries logs;
 
-    private Long selectedId;
+    @EJB
+    transient CallerResolver callers;
+
+    private Long eventId;
+    private Long workflowId;
+    private Long serverId;
+    private String status;
+    private LocalDate from;
+    private LocalDate to;
+    private Long pageBefore;
+    private Long nextBefore;
+    private final Deque<Long> newerPages = new ArrayDeque<>();
     private List<LogRow> rows;
-    private Selected selected;
+    private String socketUser;
 
-    /** The log shown in full below the table. */
-    public record Selected(long id, Long eventId, String status, Integer exitCode, Long durationMs, String output,
-                           String error, boolean sandboxed, String executor) implements Serializable {
-    }
-
-    public void load() {
-        rows = logs.list(LogFilter.none(), null, 100).items().stream().map(LogRow::of).toList();
-        if (selectedId != null) {
-            try {
-                var details = logs.find(selectedId);
-                RunLog l = details.log();
-                var last = details.executions().isEmpty() ? null : details.executions().get(details.executions().size() - 1);
-                selected = new Selected(l.getId(), l.getEventId(), l.getStatus().name(), l.getExitCode(),
-                        l.getDurationMs(), l.getOutput(), l.getError(), last != null && last.isSandboxed(),
-                        last == null ? null : last.getExecutor());
-            } catch (ResourceNotFoundException e) {
-                selected = null;
-                Messages.addGlobalError("Run #{0} does not exist", selectedId);
-            }
-        }
-    }
-
-    public void select(LogRow row) {
-        selectedId = row.id();
+    @PostConstruct
+    void init() {
+        Caller caller = callers.current();
+        socketUser = RunPush.socketUser(caller.userId(), caller.isAdmin());
         load();
     }
 
-    public boolean isAnyActive() {
-        return rows != null && rows.stream().anyMatch(LogRow::isActive)
-                || selected != null && ("PENDING".equals(selected.status()) || "RUNNING".equals(selected.status()));
+    /** Applies the filters from the first page. */
+    public void search() {
+        pageBefore = null;
+        newerPages.clear();
+        load();
     }
 
-    public List<LogRow> getRows() {
-        if (rows == null) {
+    public void older() {
+        if (nextBefore != null) {
+            newerPages.push(pageBefore == null ? 0L : pageBefore);
+            pageBefore = nextBefore;
             load();
         }
-        return rows;
     }
 
-    public Selected getSelected() { return selected; }
-    public Long getSelectedId() { return selectedId; }
-    public void setSelectedId(Long selectedId) { this.selectedId = selectedId; }
+    public void newer() {
+        if (!newerPages.isEmpty()) {
+            long previous = newerPages.pop();
+            pageBefore = previous == 0L ? null : previous;
+            load();
+        }
+    }
+
+    public void load() {
+        var filter = new LogFilter(eventId, workflowId, serverId, status == null || status.isBlank() ? null : LogStatus.parse(status),
+                from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        var page = logs.list(filter, pageBefore, PAGE);
+        rows = page.items().stream().map(LogRow::of).toList();
+        nextBefore = page.nextBefore();
+    }
+
+    public List<String> getStatuses() {
+        return Arrays.stream(LogStatus.values()).map(Enum::name).toList();
+    }
+
+    public boolean isHasOlder() { return nextBefore != null; }
+    public boolean isHasNewer() { return !newerPages.isEmpty(); }
+    public List<LogRow> getRows() { return rows; }
+    public String getSocketUser() { return socketUser; }
+    public Long getEventId() { return eventId; }
+    public void setEventId(Long eventId) { this.eventId = eventId; }
+    public Long getWorkflowId() { return workflowId; }
+    public void setWorkflowId(Long workflowId) { this.workflowId = workflowId; }
+    public Long getServerId() { return serverId; }
+    public void setServerId(Long serverId) { this.serverId = serverId; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    public LocalDate getFrom() { return from; }
+    public void setFrom(LocalDate from) { this.from = from; }
+    public LocalDate getTo() { return to; }
+    public void setTo(LocalDate to) { this.to = to; }
 }
