@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +31,13 @@ public class LocalProcessExecutor implements Executor {
 
     static final long KILL_GRACE_MILLIS = 3000;
 
-    private final ThreadFactory readerThreads;
+    /** Reads the runs' output streams; threads are reused, so a run does not pay for creating two. */
+    private final ExecutorService readers;
     private final Path workRoot;
     private final int outputLimitChars;
 
     public LocalProcessExecutor(ThreadFactory readerThreads, Path workRoot, int outputLimitChars) {
-        this.readerThreads = readerThreads;
+        this.readers = Executors.newCachedThreadPool(readerThreads);
         this.workRoot = workRoot;
         this.outputLimitChars = outputLimitChars;
     }
@@ -82,8 +86,8 @@ public class LocalProcessExecutor implements Executor {
         long setupMs = millisSince(t0);
         long t1 = System.nanoTime();
         closeQuietly(process.getOutputStream());
-        Thread outReader = pump(process.getInputStream(), OutputChannel.STDOUT, stdout, sink);
-        Thread errReader = pump(process.getErrorStream(), OutputChannel.STDERR, stderr, sink);
+        Future<?> outReader = pump(process.getInputStream(), OutputChannel.STDOUT, stdout, sink);
+        Future<?> errReader = pump(process.getErrorStream(), OutputChannel.STDERR, stderr, sink);
         boolean timedOut = false;
         boolean killed = false;
         try {
@@ -99,8 +103,8 @@ public class LocalProcessExecutor implements Executor {
                 killed = true;
                 kill(process);
             }
-            outReader.join(KILL_GRACE_MILLIS);
-            errReader.join(KILL_GRACE_MILLIS);
+            awaitQuietly(outReader);
+            awaitQuietly(errReader);
         } catch (InterruptedException e) {
             killed = true;
             kill(process);
@@ -137,8 +141,17 @@ public class LocalProcessExecutor implements Executor {
         return env;
     }
 
-    private Thread pump(InputStream in, OutputChannel stream, OutputBuffer buffer, OutputSink sink) {
-        Thread t = readerThreads.newThread(() -> {
+    /** Waits for a reader to reach the end of its stream; a grandchild holding the pipe open is not waited for. */
+    private static void awaitQuietly(Future<?> reader) throws InterruptedException {
+        try {
+            reader.get(KILL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // what was read is kept
+        }
+    }
+
+    private Future<?> pump(InputStream in, OutputChannel stream, OutputBuffer buffer, OutputSink sink) {
+        return readers.submit(() -> {
             try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
@@ -149,8 +162,6 @@ public class LocalProcessExecutor implements Executor {
                 // the process was killed and its pipe closed: what was read is kept
             }
         });
-        t.start();
-        return t;
     }
 
     /**

@@ -1,22 +1,9 @@
 package io.cronium.bench;
 
-import io.cronium.launcher.EmbeddedDatabase;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 /**
  * Fire lag of the scheduler: N active events on one cron schedule, run for a while on the embedded default, then
@@ -33,59 +20,15 @@ public final class SchedulingBench {
         int schedules = Integer.getInteger("bench.schedules", 1000);
         String cron = System.getProperty("bench.cron", "0 * * * * ?");
         int seconds = Integer.getInteger("bench.seconds", 130);
-        Path dist = Path.of(System.getProperty("cronium.dist", "server-config/target/cronium")).toAbsolutePath();
-        Path data = Files.createTempDirectory("cronium-sched-bench");
-        int port = EmbeddedDatabase.freePort();
         System.out.println(StartupBench.machine());
         System.out.printf(Locale.ROOT, "%d events on cron '%s', observed for %d s%n", schedules, cron, seconds);
-
-        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m",
-                "-jar", dist.resolve("cronium-launcher.jar").toString()).redirectErrorStream(true);
-        builder.environment().put("CRONIUM_DATA_DIR", data.toString());
-        builder.environment().put("CRONIUM_PORT", Integer.toString(port));
-        builder.environment().put("CRONIUM_ADMIN_PASSWORD", "bench-admin-password");
-        Process server = builder.start();
-        var pgPort = new CompletableFuture<String>();
-        var ready = new CompletableFuture<Void>();
-        Thread reader = new Thread(() -> {
-            var pattern = Pattern.compile("embedded PostgreSQL started in \\d+ ms on port (\\d+)");
-            try (var in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    var m = pattern.matcher(line);
-                    if (m.find()) {
-                        pgPort.complete(m.group(1));
-                    }
-                    if (line.contains("Cronium is ready")) {
-                        ready.complete(null);
-                    }
-                }
-            } catch (Exception ignored) {
-                // the server ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            ready.get(5, java.util.concurrent.TimeUnit.MINUTES);
-            String base = "http://localhost:" + port + "/api/v1";
-            var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String login = http.send(HttpRequest.newBuilder(URI.create(base + "/auth/token")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"bench-admin-password\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            String token = login.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        try (var server = BenchServer.start(java.util.Map.of())) {
             for (int i = 0; i < schedules; i++) {
-                String body = "{\"name\":\"bench-" + i + "\",\"type\":\"BASH\",\"content\":\"true\",\"status\":\"ACTIVE\","
-                        + "\"schedule\":{\"cron\":\"" + cron + "\"}}";
-                var reply = http.send(HttpRequest.newBuilder(URI.create(base + "/events")).header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (reply.statusCode() != 201) {
-                    throw new IllegalStateException("creating event " + i + " failed: " + reply.body());
-                }
+                server.createEvent("{\"name\":\"bench-" + i + "\",\"type\":\"BASH\",\"content\":\"true\","
+                        + "\"status\":\"ACTIVE\",\"schedule\":{\"cron\":\"" + cron + "\"}}");
             }
             Thread.sleep(Duration.ofSeconds(seconds).toMillis());
-            try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort.get() + "/cronium", "postgres", "")) {
+            try (var c = server.database("cronium")) {
                 report(c, "scheduled -> job QUEUED", """
                         select extract(epoch from (j.created_at - l.scheduled_for)) * 1000
                           from logs l join jobs j on j.log_id = l.id where l.trigger_type = 'SCHEDULE'""");
@@ -100,9 +43,6 @@ public final class SchedulingBench {
                 System.out.printf(Locale.ROOT, "slots %d, missed %d, slots with more than one run %d, jobs still queued or running %d%n",
                         slots, missed, duplicates, pending);
             }
-        } finally {
-            server.toHandle().destroy();
-            server.waitFor();
         }
     }
 

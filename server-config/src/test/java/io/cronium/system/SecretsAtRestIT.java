@@ -70,6 +70,9 @@ class SecretsAtRestIT {
         assertEquals("FAILURE", log.getString("status"));
         assertTrue(log.getString("error").contains("cannot decrypt"), log.getString("error"));
         assertFalse(log.toString().contains("victim-secret-value"));
+        var next = api.post("/api/v1/events/" + victim + "/run", "{}").json();
+        assertEquals("SUCCESS", api.awaitFinished(next.getJsonNumber("logId").longValue(), Duration.ofSeconds(30))
+                .getString("status"), "the failed run holds up no other run");
         // A value no key can decrypt would (rightly) stop a later key rotation: leave no such row behind.
         assertEquals(204, api.delete("/api/v1/events/" + thief).status());
     }

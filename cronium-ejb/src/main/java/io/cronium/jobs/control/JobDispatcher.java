@@ -20,6 +20,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,7 +43,7 @@ public class JobDispatcher {
     ManagedExecutorService workers;
 
     @EJB
-    JobQueue queue;
+    RunStarts starts;
 
     @EJB
     JobRunner runner;
@@ -98,39 +99,40 @@ public class JobDispatcher {
     }
 
     /**
-     * Claims jobs until none is due or no worker is free. Safe to run concurrently: claims skip locked rows. Due
-     * FORBID runs that overlap a running one are skipped first, at the moment they would otherwise start.
+     * Claims jobs, as many at once as workers are free, until none is due or no worker is free. Safe to run
+     * concurrently: claims skip the rows others hold.
      */
     public void dispatch() {
-        try {
-            queue.skipForbiddenOverlaps();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "skipping overlapping runs failed; retrying at the next heartbeat", e);
-        }
         Semaphore free = freeWorkers();
-        while (free.tryAcquire()) {
-            ClaimedJob job;
+        while (true) {
+            int wanted = free.drainPermits();
+            if (wanted == 0) {
+                return;
+            }
+            List<RunStarts.StartedRun> jobs;
             try {
-                job = queue.claimNext(node.id(), leaseSeconds).orElse(null);
+                jobs = starts.claimAndStart(node.id(), leaseSeconds, wanted);
             } catch (RuntimeException e) {
-                free.release();
+                free.release(wanted);
                 LOG.log(Level.WARNING, "claiming jobs failed; retrying at the next heartbeat", e);
                 return;
             }
-            if (job == null) {
-                free.release();
+            free.release(wanted - jobs.size());
+            for (RunStarts.StartedRun run : jobs) {
+                workers.execute(() -> {
+                    try {
+                        runner.run(run);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.SEVERE, "job " + run.job().jobId() + " failed outside its script", e);
+                    } finally {
+                        free.release();
+                    }
+                    dispatch();
+                });
+            }
+            if (jobs.size() < wanted) {
                 return;
             }
-            workers.execute(() -> {
-                try {
-                    runner.run(job);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.SEVERE, "job " + job.jobId() + " failed outside its script", e);
-                } finally {
-                    free.release();
-                }
-                dispatch();
-            });
         }
     }
 

@@ -51,20 +51,26 @@ public class JobQueue {
     }
 
     /**
-     * Claims the most urgent due job, or nothing. Two nodes claiming two runs of one exclusive (FORBID/QUEUE) event
-     * at the same instant collide on a unique index: the loser claims nothing this time and tries again later.
+     * Claims up to {@code limit} due jobs, most urgent first, after skipping due FORBID runs that overlap a running
+     * one (at the moment they would otherwise start). Two nodes claiming two runs of one exclusive event at the same
+     * instant collide on a unique index: the loser's transaction claims nothing and is rolled back, and it tries
+     * again later.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<ClaimedJob> claimNext(String node, int leaseSeconds) {
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<ClaimedJob> claim(String node, int leaseSeconds, int limit) {
         try (var connection = database.dataSource().getConnection()) {
-            return JobTable.claim(connection, node, leaseSeconds);
+            for (SkippedRun skipped : JobTable.skipForbidden(connection)) {
+                LogTable.settle(connection, skipped.logId(), LogStatus.MISSED, "skipped: job " + skipped.blockingJobId()
+                        + " of this event was still running (concurrency policy FORBID)");
+            }
+            return JobTable.claim(connection, node, leaseSeconds, limit);
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 context.setRollbackOnly();
                 LOG.fine(() -> "lost a claim race on an exclusive event: " + e.getMessage());
-                return Optional.empty();
+                return List.of();
             }
-            throw new IllegalStateException("claiming a job failed", e);
+            throw new IllegalStateException("claiming jobs failed", e);
         }
     }
 
@@ -109,18 +115,5 @@ public class JobQueue {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<LeaseReaper.Reaped> reapExpiredLeases(LeaseReaper reaper, int limit) {
         return withConnection("recovering expired jobs", c -> reaper.reap(c, limit));
-    }
-
-    /** FORBID: a due run of an event that is still running is skipped and its log says MISSED, and why. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<SkippedRun> skipForbiddenOverlaps() {
-        return withConnection("skipping overlapping runs", c -> {
-            List<SkippedRun> skipped = JobTable.skipForbidden(c);
-            for (SkippedRun s : skipped) {
-                LogTable.settle(c, s.logId(), LogStatus.MISSED, "skipped: job " + s.blockingJobId()
-                        + " of this event was still running (concurrency policy FORBID)");
-            }
-            return skipped;
-        });
     }
 }

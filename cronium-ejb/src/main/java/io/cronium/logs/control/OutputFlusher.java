@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,6 +50,7 @@ public class OutputFlusher {
     int outputLimit;
 
     private final Set<RunOutput> open = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock flushing = new ReentrantLock();
     private ScheduledFuture<?> task;
 
     @PostConstruct
@@ -68,16 +70,27 @@ public class OutputFlusher {
         return output;
     }
 
-    /** Stores what is left of an execution's output, before its end is recorded, and stops collecting it. */
-    public void close(RunOutput output) {
-        open.remove(output);
-        store(output.drain());
+    /** Stops collecting an execution's output; returns what is not stored yet, for the end record to store. */
+    public List<RunOutput.Chunk> detach(RunOutput output) {
+        // waits for a flush in progress, so that its chunks are stored before the end record (and its ids are lower)
+        flushing.lock();
+        try {
+            open.remove(output);
+            return output.drain();
+        } finally {
+            flushing.unlock();
+        }
     }
 
     void flushAll() {
-        List<RunOutput.Chunk> chunks = new ArrayList<>();
-        open.forEach(o -> chunks.addAll(o.drain()));
-        store(chunks);
+        flushing.lock();
+        try {
+            List<RunOutput.Chunk> chunks = new ArrayList<>();
+            open.forEach(o -> chunks.addAll(o.drain()));
+            store(chunks);
+        } finally {
+            flushing.unlock();
+        }
     }
 
     private void store(List<RunOutput.Chunk> chunks) {

@@ -12,6 +12,7 @@ import io.cronium.logs.entity.LogStatus;
 import io.cronium.logs.entity.PhaseTimings;
 import io.cronium.logs.entity.RunLog;
 import io.cronium.platform.ApplicationDatabase;
+import io.cronium.security.SecretCipher;
 import io.cronium.security.Secrets;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -24,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,8 +53,38 @@ public class RunRecorder {
     @Inject
     ApplicationDatabase database;
 
-    /** The decrypted secret environment of an event, for the run only; never stored or logged. */
-    public Map<String, String> secretEnv(long eventId) {
+    /** A started attempt: its execution record, and the decrypted secret environment for the run only. */
+    public record Begun(String executionId, Map<String, String> secretEnv) {
+    }
+
+    /**
+     * CLAIMED -> RUNNING, a new execution record, and the event's secrets decrypted, in the caller's transaction;
+     * empty if the job was cancelled or taken meanwhile, or failed because a secret no longer decrypts (key
+     * changed, value tampered with), which fails this run visibly and no other.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<Begun> begin(ClaimedJob job, String executor, boolean sandboxed) {
+        Map<String, String> secretEnv;
+        try {
+            secretEnv = secretEnv(job.eventId());
+        } catch (SecretCipher.SecretDecryptionException | IllegalStateException e) {
+            // caught here, inside the start transaction, so that one bad secret fails one run, not the batch
+            failWithoutExecution(job, e.getMessage());
+            return Optional.empty();
+        }
+        if (!queue.transition(job.jobId(), job.attempt(), JobStatus.CLAIMED, JobStatus.RUNNING)) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        em.find(RunLog.class, job.logId()).started(now, job.attempt());
+        var execution = new Execution(job.jobId(), job.logId(), job.attempt(), executor, sandboxed, now);
+        em.persist(execution);
+        announce(job.logId());
+        return Optional.of(new Begun(execution.getId(), secretEnv));
+    }
+
+    /** The decrypted secret environment of an event; never stored or logged. */
+    private Map<String, String> secretEnv(long eventId) {
         Map<String, String> env = new LinkedHashMap<>();
         em.createQuery("select v from EnvVar v where v.event.id = :event and v.secret = true", EnvVar.class)
                 .setParameter("event", eventId)
@@ -62,26 +94,19 @@ public class RunRecorder {
         return env;
     }
 
-    /** CLAIMED -> RUNNING and a new execution record; empty if the job was cancelled or taken meanwhile. */
-    public Optional<String> begin(ClaimedJob job, String executor, boolean sandboxed) {
-        if (!queue.transition(job.jobId(), job.attempt(), JobStatus.CLAIMED, JobStatus.RUNNING)) {
-            return Optional.empty();
-        }
-        Instant now = Instant.now();
-        em.find(RunLog.class, job.logId()).started(now, job.attempt());
-        var execution = new Execution(job.jobId(), job.logId(), job.attempt(), executor, sandboxed, now);
-        em.persist(execution);
-        announce(job.logId());
-        return Optional.of(execution.getId());
-    }
-
     /**
-     * Records how an attempt ended: the job ends, or goes back to the queue for a retry when the event allows one
-     * and nobody cancelled it. The job row is locked first, so a cancel or a reaper cannot interleave.
+     * Records how an attempt ended, with its last output lines: the job ends, or goes back to the queue for a retry
+     * when the event allows one and nobody cancelled it. The job row is locked first, so a cancel or a reaper
+     * cannot interleave.
      * @return when the retry is due, if one was scheduled
      */
     public Optional<Instant> finish(ClaimedJob job, String executionId, ExecutionResult result,
-                                    RetrySchedule retry) {
+                                    RetrySchedule retry, List<RunOutput.Chunk> lastOutput) {
+        try (var c = database.dataSource().getConnection()) {
+            OutputChunkTable.append(c, lastOutput); // with the result, so a stream sees all output before the end
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing the output of job " + job.jobId() + " failed", e);
+        }
         var locked = queue.lock(job.jobId()).orElse(null);
         if (locked == null || locked.status() != JobStatus.RUNNING || locked.attempt() != job.attempt()) {
             LOG.warning(() -> "job " + job.jobId() + " attempt " + job.attempt()
@@ -121,6 +146,7 @@ public class RunRecorder {
     }
 
     /** A job no executor here can run ends FAILED with the reason, instead of waiting forever. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void failWithoutExecution(ClaimedJob job, String reason) {
         if (queue.transition(job.jobId(), job.attempt(), JobStatus.CLAIMED, JobStatus.FAILED)) {
             Instant now = Instant.now();

@@ -262,26 +262,44 @@ class JobTableTest {
     @Test
     void twoNodesClaimingTwoRunsOfAnExclusiveEventAtOnceCannotBothWin() throws Exception {
         long log;
+        long second;
         try (var c = TestDatabase.connection()) {
             log = TestDatabase.newLog(c);
             TestDatabase.enqueue(c, log, 1, "QUEUE", payload(RecoveryPolicy.RERUN));
-            TestDatabase.enqueue(c, log, 1, "QUEUE", payload(RecoveryPolicy.RERUN));
+            second = TestDatabase.enqueue(c, log, 1, "QUEUE", payload(RecoveryPolicy.RERUN));
         }
         try (var a = TestDatabase.connection(); var b = TestDatabase.connection()) {
             a.setAutoCommit(false);
             b.setAutoCommit(false);
-            assertTrue(JobTable.claim(a, "a", 60).isPresent());
-            // b does not see a's uncommitted claim, skips a's locked row and takes the other job ...
-            var bClaim = Executors.newSingleThreadExecutor().submit(() -> JobTable.claim(b, "b", 60));
-            Thread.sleep(200);
+            assertEquals(1, JobTable.claim(a, "a", 60, 10).size(), "one run of the event per batch");
+            // a's batch holds the event's other due job locked until it commits, so b cannot take it meanwhile ...
+            assertEquals(List.of(), JobTable.claim(b, "b", 60, 10));
             a.commit();
-            // ... and the unique index refuses the second concurrent run once a's commit is visible to it
-            var error = assertThrows(java.util.concurrent.ExecutionException.class, bClaim::get);
-            assertEquals("23505", ((SQLException) error.getCause()).getSQLState());
+            // ... nor afterwards, while a's run is active
+            assertEquals(List.of(), JobTable.claim(b, "b", 60, 10));
+            b.commit();
+            // and should a second run slip through anyway, the unique index refuses it
+            try (var s = b.createStatement()) {
+                var error = assertThrows(SQLException.class,
+                        () -> s.executeUpdate("update jobs set status = 'CLAIMED' where id = " + second));
+                assertEquals("23505", error.getSQLState());
+            }
             b.rollback();
         }
         try (var c = TestDatabase.connection()) {
-            assertEquals("1", column(c, "select count(*) from jobs where status = 'CLAIMED'"));
+            assertEquals("1 " + second, column(c, "select count(*) || ' ' || max(id) from jobs where status = 'QUEUED'"));
+        }
+    }
+
+    @Test
+    void aBatchClaimTakesTheMostUrgentFirst() throws Exception {
+        try (var c = TestDatabase.connection()) {
+            long log = TestDatabase.newLog(c);
+            long low = TestDatabase.enqueue(c, log, 0);
+            long high = TestDatabase.enqueue(c, log, 2);
+            long normal = TestDatabase.enqueue(c, log, 1);
+            assertEquals(List.of(high, normal), JobTable.claim(c, "n", 60, 2).stream().map(ClaimedJob::jobId).toList());
+            assertEquals(List.of(low), JobTable.claim(c, "n", 60, 5).stream().map(ClaimedJob::jobId).toList());
         }
     }
 

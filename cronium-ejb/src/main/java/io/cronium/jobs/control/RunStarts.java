@@ -1,0 +1,62 @@
+package io.cronium.jobs.control;
+
+import io.cronium.execution.ExecutionRequest;
+import io.cronium.execution.Executor;
+import io.cronium.execution.ExecutorRegistry;
+import io.cronium.logs.control.RunRecorder;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Claims due jobs and starts them (CLAIMED -> RUNNING, execution records) in one transaction: one durable commit
+ * for a whole batch before any script runs, instead of one per job for the claim and another for the start.
+ */
+@Stateless
+public class RunStarts {
+
+    /** A job that is RUNNING in the database and ready for its executor. */
+    public record StartedRun(ClaimedJob job, JobPayload payload, Executor executor, String executionId,
+                             Map<String, String> secretEnv) {
+    }
+
+    @EJB
+    JobQueue queue;
+
+    @EJB
+    RunRecorder recorder;
+
+    @Inject
+    ExecutorRegistry executors;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<StartedRun> claimAndStart(String node, int leaseSeconds, int limit) {
+        List<StartedRun> started = new ArrayList<>();
+        for (ClaimedJob job : queue.claim(node, leaseSeconds, limit)) {
+            JobPayload payload;
+            try {
+                payload = JobPayload.fromJson(job.payload());
+            } catch (RuntimeException e) {
+                // one unreadable job must not roll back, and so block, every batch it is part of
+                recorder.failWithoutExecution(job, "the job's stored request cannot be read: " + e.getMessage());
+                continue;
+            }
+            Executor executor = executors.forRequest(new ExecutionRequest("pending", job.jobId(), job.logId(),
+                    job.eventId(), job.attempt(), payload.type(), payload.script(), payload.env(),
+                    Duration.ofSeconds(payload.timeoutSeconds()), payload.input())).orElse(null);
+            if (executor == null) {
+                recorder.failWithoutExecution(job, "no executor on this node can run " + payload.type() + " events");
+                continue;
+            }
+            recorder.begin(job, executor.name(), executor.sandboxed()).ifPresent(begun ->
+                    started.add(new StartedRun(job, payload, executor, begun.executionId(), begun.secretEnv())));
+        }
+        return started;
+    }
+}

@@ -1,0 +1,352 @@
+package io.cronium.bench;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.cronium.jobs.control.JobTable;
+import io.cronium.jobs.entity.JobStatus;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The job queue's figures (issue 5), on the embedded default: (1) no-op job throughput, claim to complete, of our
+ * queue statements against db-scheduler on the same PostgreSQL with the same number of threads; (2) the end-to-end
+ * overhead of a trivial Bash job over the fork/exec floor; (3) the latency of a printed line to an SSE client.
+ * Usage: {@code ./cronium bench queue} with -Dbench.jobs=20000, -Dbench.threads=4, -Dbench.bash-runs=50,
+ * -Dbench.lines=200 and -Dbench.parts=123 (which of the three to run) as the defaults.
+ */
+public final class QueueBench {
+
+    private QueueBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int jobs = Integer.getInteger("bench.jobs", 20_000);
+        int threads = Integer.getInteger("bench.threads", 4);
+        int bashRuns = Integer.getInteger("bench.bash-runs", 50);
+        int lines = Integer.getInteger("bench.lines", 200);
+        String parts = System.getProperty("bench.parts", "123");
+        System.out.println(StartupBench.machine());
+        try (var server = BenchServer.start(Map.of())) {
+            if (parts.contains("1")) {
+                throughput(server, jobs, threads);
+            }
+            if (parts.contains("2")) {
+                bashOverhead(server, bashRuns);
+            }
+            if (parts.contains("3")) {
+                lineLatency(server, lines);
+            }
+        }
+    }
+
+    // ---- 1. throughput ----
+
+    static void throughput(BenchServer server, int jobs, int threads) throws Exception {
+        try (var c = server.database("cronium"); var s = c.createStatement()) {
+            s.execute("drop database if exists queue_bench");
+            s.execute("create database queue_bench");
+        }
+        try (var c = server.database("queue_bench")) {
+            migrate(c);
+            try (var s = c.createStatement()) {
+                s.execute("""
+                        create table scheduled_tasks (
+                            task_name text not null, task_instance text not null, task_data bytea,
+                            execution_time timestamp with time zone not null, picked boolean not null, picked_by text,
+                            last_success timestamp with time zone, last_failure timestamp with time zone,
+                            consecutive_failures int, last_heartbeat timestamp with time zone, version bigint not null,
+                            priority smallint, primary key (task_name, task_instance));
+                        create index execution_time_idx on scheduled_tasks (execution_time);
+                        create index last_heartbeat_idx on scheduled_tasks (last_heartbeat);
+                        create index priority_execution_time_idx on scheduled_tasks (priority desc, execution_time asc);
+                        insert into users (username, password_hash, role) values ('bench', 'x', 'USER');
+                        insert into events (owner_id, name, type, content) select id, 'noop', 'BASH', 'true' from users;
+                        insert into logs (event_id, owner_id, status) select id, owner_id, 'PENDING' from events;
+                        """);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n1. no-op throughput, claim -> complete, %d jobs, %d worker threads%n", jobs, threads);
+        ours(server, jobs / 10, threads); // warm-up
+        dbScheduler(server, jobs / 10, threads);
+        List<Double> oursRates = new ArrayList<>();
+        List<Double> peerRates = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            oursRates.add(ours(server, jobs, threads));
+            peerRates.add(dbScheduler(server, jobs, threads));
+        }
+        double ours = StartupBench.median(oursRates);
+        double peer = StartupBench.median(peerRates);
+        System.out.printf(Locale.ROOT, "Cronium queue: %s jobs/s, median %.0f%n", rates(oursRates), ours);
+        System.out.printf(Locale.ROOT, "db-scheduler:  %s jobs/s, median %.0f%n", rates(peerRates), peer);
+        System.out.printf(Locale.ROOT, "ratio Cronium / db-scheduler: %.2f (target >= 1.0)%n", ours / peer);
+    }
+
+    static String rates(List<Double> rates) {
+        return String.join(", ", rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList());
+    }
+
+    /**
+     * The queue's statements as the node makes them: one dispatcher claims as many jobs as workers are free and
+     * starts them (CLAIMED -> RUNNING) in one transaction; each worker completes its job (RUNNING -> COMPLETED).
+     */
+    static double ours(BenchServer server, int jobs, int threads) throws Exception {
+        try (var c = server.database("queue_bench"); var s = c.createStatement()) {
+            s.execute("delete from jobs");
+            s.execute("insert into jobs (event_id, log_id, status, priority, payload) select l.event_id, l.id,"
+                    + " 'QUEUED', 1, '{}' from logs l, generate_series(1, " + jobs + ")");
+            s.execute("vacuum analyze jobs");
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
+        var free = new java.util.concurrent.Semaphore(threads);
+        AtomicInteger done = new AtomicInteger();
+        ThreadLocal<Connection> workerConnection = ThreadLocal.withInitial(() -> {
+            try {
+                return server.database("queue_bench");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+        long t0 = System.nanoTime();
+        try (Connection dispatcher = server.database("queue_bench")) {
+            dispatcher.setAutoCommit(false);
+            while (true) {
+                free.acquire();
+                int wanted = 1 + free.drainPermits();
+                var claimed = JobTable.claim(dispatcher, "bench", 60, wanted);
+                for (var job : claimed) {
+                    JobTable.transition(dispatcher, job.jobId(), 1, JobStatus.CLAIMED, JobStatus.RUNNING);
+                }
+                dispatcher.commit();
+                free.release(wanted - claimed.size());
+                if (claimed.isEmpty()) {
+                    break;
+                }
+                for (var job : claimed) {
+                    workers.execute(() -> {
+                        try {
+                            Connection c = workerConnection.get();
+                            opened.add(c);
+                            JobTable.transition(c, job.jobId(), 1, JobStatus.RUNNING, JobStatus.COMPLETED);
+                            done.incrementAndGet();
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        } finally {
+                            free.release();
+                        }
+                    });
+                }
+            }
+        }
+        workers.shutdown();
+        workers.awaitTermination(1, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        for (Connection c : new java.util.HashSet<>(opened)) {
+            c.close();
+        }
+        if (done.get() != jobs) {
+            throw new IllegalStateException("completed " + done.get() + " of " + jobs);
+        }
+        return jobs / seconds;
+    }
+
+    /** db-scheduler with its PostgreSQL polling strategy (lock-and-fetch), a pool of as many connections as threads. */
+    static double dbScheduler(BenchServer server, int jobs, int threads) throws Exception {
+        try (var c = server.database("queue_bench"); var s = c.createStatement()) {
+            s.execute("delete from scheduled_tasks");
+            s.execute("vacuum analyze scheduled_tasks");
+            s.execute("insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
+                    + " select 'noop', 'i' || n, now(), false, 1 from generate_series(1, " + jobs + ") n");
+        }
+        var config = new HikariConfig();
+        config.setJdbcUrl(server.database("queue_bench").getMetaData().getURL());
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(threads + 2);
+        AtomicInteger done = new AtomicInteger();
+        var task = Tasks.oneTime("noop").execute((instance, context) -> done.incrementAndGet());
+        try (var ds = new HikariDataSource(config)) {
+            Scheduler scheduler = Scheduler.create(ds, task).threads(threads).pollingInterval(Duration.ofMillis(100))
+                    .pollUsingLockAndFetch(0.5, 3.0).build();
+            long t0 = System.nanoTime();
+            scheduler.start();
+            while (remaining(server) > 0) {
+                Thread.sleep(5);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            scheduler.stop();
+            if (done.get() != jobs) {
+                throw new IllegalStateException("db-scheduler ran " + done.get() + " of " + jobs);
+            }
+            return jobs / seconds;
+        }
+    }
+
+    static long remaining(BenchServer server) throws Exception {
+        try (var c = server.database("queue_bench")) {
+            return SchedulingBench.single(c, "select count(*) from scheduled_tasks");
+        }
+    }
+
+    /** Applies the application's own migrations, in order, to the benchmark's database. */
+    static void migrate(Connection c) throws Exception {
+        var first = QueueBench.class.getClassLoader().getResource("db/migration/V1__data_model.sql").toURI();
+        List<Path> scripts;
+        if (first.getScheme().equals("jar")) {
+            var fs = FileSystems.newFileSystem(first, Map.of());
+            scripts = list(fs.getPath("/db/migration"));
+        } else {
+            scripts = list(Path.of(first).getParent());
+        }
+        for (Path script : scripts) {
+            try (var s = c.createStatement()) {
+                s.execute(Files.readString(script));
+            }
+        }
+    }
+
+    static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted((a, b) -> Integer.compare(version(a), version(b))).toList();
+        }
+    }
+
+    static int version(Path script) {
+        String name = script.getFileName().toString();
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
+    }
+
+    // ---- 2. trivial Bash job over the fork/exec floor ----
+
+    static void bashOverhead(BenchServer server, int runs) throws Exception {
+        System.out.printf(Locale.ROOT, "%n2. a trivial Bash job ('true'), %d sequential runs on an idle node%n", runs);
+        Path script = Files.createTempFile("floor", ".sh");
+        Files.writeString(script, "true\n");
+        List<Double> floor = new ArrayList<>();
+        for (int i = 0; i < runs + 5; i++) {
+            long t0 = System.nanoTime();
+            new ProcessBuilder("bash", script.toString()).start().waitFor();
+            if (i >= 5) {
+                floor.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
+        long event = server.createEvent("{\"name\":\"noop\",\"type\":\"BASH\",\"content\":\"true\"}");
+        List<Long> logs = new ArrayList<>();
+        try (var c = server.database("cronium")) {
+            try (var s = c.createStatement()) {
+                s.execute("listen cronium_runs");
+            }
+            for (int i = 0; i < runs + 5; i++) {
+                var reply = server.post("/events/" + event + "/run", "{}", server.token());
+                long logId;
+                try (var reader = Json.createReader(new StringReader(reply.body()))) {
+                    logId = reader.readObject().getJsonNumber("logId").longValue();
+                }
+                awaitFinal(c, logId);
+                if (i >= 5) {
+                    logs.add(logId);
+                }
+            }
+            String ids = String.join(",", logs.stream().map(String::valueOf).toList());
+            double floorMedian = StartupBench.median(floor);
+            System.out.printf(Locale.ROOT, "floor: bash started and awaited from Java: median %.1f ms%n", floorMedian);
+            double e2e = medianOf(c, "select extract(epoch from (l.finished_at - j.created_at)) * 1000 from logs l"
+                    + " join jobs j on j.log_id = l.id where l.id in (" + ids + ")");
+            System.out.printf(Locale.ROOT, "Cronium: job queued -> log finished: median %.1f ms%n", e2e);
+            System.out.printf(Locale.ROOT, "  of which queued -> execution started %.1f ms, setup %.1f ms, execution %.1f ms,"
+                            + " cleanup %.1f ms%n",
+                    medianOf(c, "select extract(epoch from (x.started_at - j.created_at)) * 1000 from executions x"
+                            + " join jobs j on j.id = x.job_id where x.log_id in (" + ids + ")"),
+                    medianOf(c, "select setup_ms from executions where log_id in (" + ids + ")"),
+                    medianOf(c, "select execution_ms from executions where log_id in (" + ids + ")"),
+                    medianOf(c, "select cleanup_ms from executions where log_id in (" + ids + ")"));
+            System.out.printf(Locale.ROOT, "overhead over the floor: %+.1f ms (target <= +15 ms)%n", e2e - floorMedian);
+        }
+    }
+
+    /** Waits for the log's final status, woken by the application's own change announcements (no busy polling). */
+    static void awaitFinal(Connection c, long logId) throws Exception {
+        var pg = c.unwrap(org.postgresql.PGConnection.class);
+        try (var s = c.prepareStatement("select status from logs where id = ?")) {
+            s.setLong(1, logId);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                try (var rows = s.executeQuery()) {
+                    rows.next();
+                    String status = rows.getString(1);
+                    if (!status.equals("PENDING") && !status.equals("RUNNING")) {
+                        return;
+                    }
+                }
+                pg.getNotifications(100);
+            }
+        }
+        throw new IllegalStateException("log " + logId + " did not finish");
+    }
+
+    static double medianOf(Connection c, String sql) throws Exception {
+        List<Double> values = new ArrayList<>();
+        try (var s = c.createStatement(); var rows = s.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getDouble(1));
+            }
+        }
+        return StartupBench.median(values);
+    }
+
+    // ---- 3. line latency, print -> SSE client ----
+
+    static void lineLatency(BenchServer server, int lines) throws Exception {
+        System.out.printf(Locale.ROOT, "%n3. live line latency, %d lines printed every 20 ms, print -> SSE client%n", lines);
+        long event = server.createEvent("{\"name\":\"ticker\",\"type\":\"BASH\",\"content\":\"sleep 1; for i in $(seq 1 "
+                + lines + "); do date +%s%N; sleep 0.02; done\"}");
+        var reply = server.post("/events/" + event + "/run", "{}", server.token());
+        long logId;
+        try (var reader = Json.createReader(new StringReader(reply.body()))) {
+            logId = reader.readObject().getJsonNumber("logId").longValue();
+        }
+        var request = HttpRequest.newBuilder(URI.create(server.apiBase() + "/logs/" + logId + "/stream"))
+                .header("Authorization", "Bearer " + server.token()).header("Accept", "text/event-stream").build();
+        List<Double> latencies = new ArrayList<>();
+        try (Stream<String> stream = server.http().send(request, HttpResponse.BodyHandlers.ofLines()).body()) {
+            stream.filter(l -> l.startsWith("data:") && l.contains("\"lines\"")).forEach(l -> {
+                Instant now = Instant.now();
+                double received = now.getEpochSecond() * 1e9 + now.getNano();
+                try (var reader = Json.createReader(new StringReader(l.substring(5).trim()))) {
+                    var data = reader.readObject();
+                    if (!data.getString("stream").equals("STDOUT")) {
+                        return;
+                    }
+                    data.getJsonArray("lines").getValuesAs(jakarta.json.JsonString.class)
+                            .forEach(line -> latencies.add((received - Double.parseDouble(line.getString())) / 1e6));
+                }
+            });
+        }
+        latencies.sort(null);
+        System.out.printf(Locale.ROOT, "n=%d p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (target p99 <= 250 ms)%n",
+                latencies.size(), SchedulingBench.pct(latencies, 50), SchedulingBench.pct(latencies, 95),
+                SchedulingBench.pct(latencies, 99), latencies.get(latencies.size() - 1));
+    }
+}
