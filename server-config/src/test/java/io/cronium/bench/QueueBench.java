@@ -32,7 +32,8 @@ import java.util.stream.Stream;
 /**
  * The job queue's figures (issue 5), on the embedded default: (1) no-op job throughput, claim to complete, of our
  * queue statements against db-scheduler on the same PostgreSQL with the same number of threads; (2) the end-to-end
- * overhead of a trivial Bash job over the fork/exec floor; (3) the latency of a printed line to an SSE client.
+ * overhead of a trivial Bash job over the fork/exec floor; (3) the latency of a printed line to an SSE client;
+ * (4) what a no-op job costs through the server's Jakarta Batch runtime, to compare with (1) and (2).
  * Usage: {@code ./cronium bench queue} with -Dbench.jobs=20000, -Dbench.threads=4, -Dbench.bash-runs=50,
  * -Dbench.lines=200 and -Dbench.parts=123 (which of the three to run) as the defaults.
  */
@@ -46,9 +47,9 @@ public final class QueueBench {
         int threads = Integer.getInteger("bench.threads", 4);
         int bashRuns = Integer.getInteger("bench.bash-runs", 50);
         int lines = Integer.getInteger("bench.lines", 200);
-        String parts = System.getProperty("bench.parts", "123");
+        String parts = System.getProperty("bench.parts", "1234");
         System.out.println(StartupBench.machine());
-        try (var server = BenchServer.start(Map.of())) {
+        try (var server = BenchServer.start(Map.of("CRONIUM_BENCH_ENABLED", "true"))) {
             if (parts.contains("1")) {
                 throughput(server, jobs, threads);
             }
@@ -57,6 +58,9 @@ public final class QueueBench {
             }
             if (parts.contains("3")) {
                 lineLatency(server, lines);
+            }
+            if (parts.contains("4")) {
+                batchCost(server);
             }
         }
     }
@@ -314,6 +318,27 @@ public final class QueueBench {
             }
         }
         return StartupBench.median(values);
+    }
+
+    // ---- 4. Jakarta Batch per job ----
+
+    static void batchCost(BenchServer server) throws Exception {
+        System.out.printf(Locale.ROOT, "%n4. Jakarta Batch: a no-op job (one batchlet step) through the server's batch runtime%n");
+        var reply = server.post("/bench/batch-cost?sequential=50&burst=100", "{}", server.token());
+        if (reply.statusCode() != 200) {
+            throw new IllegalStateException("batch measurement failed: " + reply.statusCode() + " " + reply.body());
+        }
+        try (var reader = Json.createReader(new StringReader(reply.body()))) {
+            var figures = reader.readObject();
+            List<Double> sequential = figures.getJsonArray("sequentialMillis").getValuesAs(jakarta.json.JsonNumber.class)
+                    .stream().map(jakarta.json.JsonNumber::doubleValue).sorted().toList();
+            int burst = figures.getInt("burst");
+            double burstMillis = figures.getJsonNumber("burstMillis").doubleValue();
+            System.out.printf(Locale.ROOT, "start -> COMPLETED, one at a time: median %.1f ms, p95 %.1f ms (n=%d)%n",
+                    StartupBench.median(sequential), SchedulingBench.pct(sequential, 95), sequential.size());
+            System.out.printf(Locale.ROOT, "%d started at once: %.0f ms, %.0f jobs/s%n", burst, burstMillis,
+                    burst / (burstMillis / 1000));
+        }
     }
 
     // ---- 3. line latency, print -> SSE client ----
