@@ -5,8 +5,6 @@ import io.cronium.jobs.entity.JobStatus;
 import io.cronium.logs.boundary.LogFilter;
 import io.cronium.logs.boundary.LogQueries;
 import io.cronium.logs.boundary.RunStatistics;
-import io.cronium.users.boundary.Caller;
-import io.cronium.users.boundary.CallerResolver;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -35,9 +33,6 @@ public class DashboardView implements Serializable {
     @EJB
     transient JobQueries jobs;
 
-    @EJB
-    transient CallerResolver callers;
-
     private transient RunStatistics.Overview overview;
     private long runs;
     private long failures;
@@ -48,12 +43,9 @@ public class DashboardView implements Serializable {
     private long queued;
     private String runsChart;
     private String durationChart;
-    private String socketUser;
 
     @PostConstruct
     void init() {
-        Caller caller = callers.current();
-        socketUser = RunPush.socketUser(caller.userId(), caller.isAdmin());
         load();
     }
 
@@ -118,6 +110,5 @@ public class DashboardView implements Serializable {
     public List<LogRow> getFeed() { return feed; }
     public String getRunsChart() { return runsChart; }
     public String getDurationChart() { return durationChart; }
-    public String getSocketUser() { return socketUser; }
     public int getDays() { return DAYS; }
 }

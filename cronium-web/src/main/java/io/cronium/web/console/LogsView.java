@@ -3,8 +3,6 @@ package io.cronium.web.console;
 import io.cronium.logs.boundary.LogFilter;
 import io.cronium.logs.boundary.LogQueries;
 import io.cronium.logs.entity.LogStatus;
-import io.cronium.users.boundary.Caller;
-import io.cronium.users.boundary.CallerResolver;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -28,9 +26,6 @@ public class LogsView implements Serializable {
     @EJB
     transient LogQueries logs;
 
-    @EJB
-    transient CallerResolver callers;
-
     private Long eventId;
     private Long workflowId;
     private Long serverId;
@@ -41,12 +36,9 @@ public class LogsView implements Serializable {
     private Long nextBefore;
     private final Deque<Long> newerPages = new ArrayDeque<>();
     private List<LogRow> rows;
-    private String socketUser;
 
     @PostConstruct
     void init() {
-        Caller caller = callers.current();
-        socketUser = RunPush.socketUser(caller.userId(), caller.isAdmin());
         load();
     }
 
@@ -89,7 +81,6 @@ public class LogsView implements Serializable {
     public boolean isHasOlder() { return nextBefore != null; }
     public boolean isHasNewer() { return !newerPages.isEmpty(); }
     public List<LogRow> getRows() { return rows; }
-    public String getSocketUser() { return socketUser; }
     public Long getEventId() { return eventId; }
     public void setEventId(Long eventId) { this.eventId = eventId; }
     public Long getWorkflowId() { return workflowId; }

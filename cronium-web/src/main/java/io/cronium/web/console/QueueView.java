@@ -44,13 +44,11 @@ public class QueueView implements Serializable {
     transient CallerResolver callers;
 
     private List<Row> rows;
-    private String socketUser;
     private boolean mayCancel;
 
     @PostConstruct
     void init() {
         Caller caller = callers.current();
-        socketUser = RunPush.socketUser(caller.userId(), caller.isAdmin());
         mayCancel = caller.role() != Role.VIEWER;
         load();
     }
@@ -76,6 +74,5 @@ public class QueueView implements Serializable {
     }
 
     public List<Row> getRows() { return rows; }
-    public String getSocketUser() { return socketUser; }
     public boolean isMayCancel() { return mayCancel; }
 }

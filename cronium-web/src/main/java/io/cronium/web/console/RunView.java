@@ -76,7 +76,6 @@ public class RunView implements Serializable {
     private List<Attempt> attempts = List.of();
     private List<Line> lines = List.of();
     private long lastChunkId;
-    private String socketUser;
     private boolean mayCancel;
 
     /** Loads the run named by the id parameter, with the output stored so far. */
@@ -85,7 +84,6 @@ public class RunView implements Serializable {
             return;
         }
         Caller caller = callers.current();
-        socketUser = RunPush.socketUser(caller.userId(), caller.isAdmin());
         mayCancel = caller.role() != Role.VIEWER;
         if (!readSummary()) {
             return;
@@ -157,6 +155,5 @@ public class RunView implements Serializable {
     public Summary getSummary() { return summary; }
     public List<Attempt> getAttempts() { return attempts; }
     public List<Line> getLines() { return lines; }
-    public String getSocketUser() { return socketUser; }
     public boolean isMayCancel() { return mayCancel && summary != null && summary.isActive() && summary.jobId() != null; }
 }
