@@ -4,14 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * Stop as Ctrl-C does, rotate the encryption key, start again on the same data directory: events, logs and secrets
- * are all still there. Runs last.
+ * are all still there, and the schedule slots that fell in the downtime are handled by each event's misfire policy,
+ * every one of them exactly once. Runs last.
  */
 @Order(100)
 class RestartIT {
@@ -24,11 +31,18 @@ class RestartIT {
                 .add("env", jakarta.json.Json.createObjectBuilder().add("K", "survives-rotation"))
                 .add("secretEnv", jakarta.json.Json.createArrayBuilder().add("K")).build());
         long id = api.createEvent(SkeletonPathIT.bashEvent("survivor", "echo still here"));
+        Map<String, Long> byPolicy = new LinkedHashMap<>();
+        for (String policy : List.of("SKIP", "RUN_ONCE", "RUN_ALL")) {
+            byPolicy.put(policy, api.createEvent(Json.createObjectBuilder(SkeletonPathIT.bashEvent("every 2 s " + policy, "true"))
+                    .add("schedule", Json.createObjectBuilder().add("cron", "*/2 * * * * ?").add("misfirePolicy", policy))
+                    .add("status", "ACTIVE").build()));
+        }
         var run = api.post("/api/v1/events/" + id + "/run", "{}").json();
         long logId = run.getJsonNumber("logId").longValue();
         api.awaitFinished(logId, Duration.ofSeconds(30));
 
         cronium.stop();
+        Instant stoppedAt = Instant.now();
         assertFalse(cronium.isRunning());
         assertFalse(Files.exists(cronium.dataDir().resolve("postgres/postmaster.pid")),
                 "the launcher stops embedded PostgreSQL on Ctrl-C");
@@ -40,7 +54,9 @@ class RestartIT {
         assertTrue(rotation.contains("re-encrypted"), rotation);
         assertFalse(oldKey.equals(Files.readString(cronium.dataDir().resolve("keys/encryption.key"))), "a new key is in place");
 
-        cronium.start();
+        // a short misfire threshold, so that the seconds of downtime count as misfires
+        cronium.start(Map.of("CRONIUM_SCHEDULER_MISFIRE_THRESHOLD_SECONDS", "3"));
+        Instant readyAt = Instant.now();
         var again = new Api(cronium.baseUrl()).login("admin", RunningCronium.ADMIN_PASSWORD);
         assertEquals("survivor", again.get("/api/v1/events/" + id).json().getString("name"));
         var log = again.get("/api/v1/logs/" + logId).json();
@@ -50,6 +66,33 @@ class RestartIT {
         var rotatedLog = again.awaitFinished(afterRotation.getJsonNumber("logId").longValue(), Duration.ofSeconds(30));
         assertEquals("SUCCESS", rotatedLog.getString("status"), rotatedLog.toString());
         assertEquals("key=***\n", rotatedLog.getString("output"), "the secret decrypts under the new key");
+        Thread.sleep(5000);
+        for (var entry : byPolicy.entrySet()) {
+            var logs = again.get("/api/v1/logs?limit=500&eventId=" + entry.getValue()).json().getJsonArray("items")
+                    .getValuesAs(JsonObject.class).stream().filter(l -> l.getString("trigger").equals("SCHEDULE")).toList();
+            var slots = logs.stream().map(l -> Instant.parse(l.getString("scheduledFor"))).toList();
+            assertEquals(slots.size(), slots.stream().distinct().count(), entry.getKey() + ": one log per slot");
+            // the first scheduler pass after the start: slots more than 3 s older than it were misfires
+            Instant firstPass = logs.stream().map(l -> Instant.parse(l.getString("createdAt")))
+                    .filter(t -> t.isAfter(stoppedAt)).min(Instant::compareTo).orElseThrow();
+            Instant lateBefore = firstPass.minusSeconds(3);
+            var late = logs.stream().filter(l -> {
+                Instant slot = Instant.parse(l.getString("scheduledFor"));
+                return slot.isAfter(stoppedAt) && slot.isBefore(lateBefore);
+            }).toList();
+            long expected = Duration.between(stoppedAt, lateBefore).toSeconds() / 2;
+            assertTrue(late.size() >= expected - 1 && late.size() >= 4,
+                    entry.getKey() + ": every slot of the downtime has its log, " + late.size() + " of ~" + expected);
+            long missed = late.stream().filter(l -> l.getString("status").equals("MISSED")).count();
+            switch (entry.getKey()) {
+                case "SKIP" -> assertEquals(late.size(), missed, "SKIP records every late slot as MISSED, also one"
+                        + " that was queued ahead of its instant when the server stopped");
+                // the newest late slot, and a slot queued ahead before the stop, may run
+                case "RUN_ONCE" -> assertTrue(missed >= late.size() - 2,
+                        "RUN_ONCE runs one late slot: " + missed + " of " + late.size() + " missed");
+                default -> assertEquals(0, missed, "RUN_ALL runs every late slot");
+            }
+        }
         assertEquals(1, cronium.output().stream().filter(l -> l.contains("Cronium created the user")).count()
                 + cronium.output().stream().filter(l -> l.contains("password from CRONIUM_ADMIN_PASSWORD")).count(),
                 "the admin account is created once, on the first start only");

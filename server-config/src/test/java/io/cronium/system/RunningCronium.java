@@ -88,6 +88,11 @@ public final class RunningCronium {
 
     /** Starts the launcher and waits for its ready line. */
     public void start() throws IOException, InterruptedException {
+        start(java.util.Map.of());
+    }
+
+    /** Starts the launcher with extra environment (settings of the application) and waits for its ready line. */
+    public void start(java.util.Map<String, String> settings) throws IOException, InterruptedException {
         Path dist = Path.of(System.getProperty("cronium.dist", "target/cronium"));
         var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", dist.resolve("cronium-launcher.jar").toString()).redirectErrorStream(true);
@@ -98,6 +103,7 @@ public final class RunningCronium {
         builder.environment().put("CRONIUM_MAIL_PORT", Integer.toString(mail.port()));
         builder.environment().put("CRONIUM_MAIL_FROM", "cronium@test.local");
         builder.environment().put("CRONIUM_PUBLIC_URL", baseUrl());
+        builder.environment().putAll(settings);
         process = builder.start();
         var ready = new CountDownLatch(1);
         var log = Path.of("target", "system-cronium.log");

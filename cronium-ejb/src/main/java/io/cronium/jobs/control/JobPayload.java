@@ -4,6 +4,7 @@ import io.cronium.events.entity.Event;
 import io.cronium.events.entity.EventType;
 import io.cronium.jobs.entity.RecoveryPolicy;
 import io.cronium.jobs.entity.RunPolicy;
+import io.cronium.scheduling.entity.MisfirePolicy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -16,7 +17,7 @@ import java.util.Map;
  * (nor its retries). Secret environment values are not in it: the runner decrypts them at run time.
  */
 public record JobPayload(EventType type, String script, int timeoutSeconds, Map<String, String> env, String input,
-                         RetrySchedule retry, RecoveryPolicy recovery) {
+                         RetrySchedule retry, RecoveryPolicy recovery, MisfirePolicy misfire) {
 
     public static JobPayload of(Event event, String input) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -28,7 +29,12 @@ public record JobPayload(EventType type, String script, int timeoutSeconds, Map<
                                 String input, RunPolicy policy) {
         return new JobPayload(type, script, timeoutSeconds, env, input,
                 new RetrySchedule(policy.retries(), policy.retryDelaySeconds(), policy.retryMaxDelaySeconds()),
-                policy.recovery());
+                policy.recovery(), null);
+    }
+
+    /** The same request for a schedule slot, which follows the event's misfire policy if it waits too long. */
+    public JobPayload scheduled(MisfirePolicy policy) {
+        return new JobPayload(type, script, timeoutSeconds, env, input, retry, recovery, policy);
     }
 
     public String toJson() {
@@ -46,6 +52,9 @@ public record JobPayload(EventType type, String script, int timeoutSeconds, Map<
         if (input != null) {
             json.add("input", input);
         }
+        if (misfire != null) {
+            json.add("misfire", misfire.name());
+        }
         return json.build().toString();
     }
 
@@ -59,7 +68,8 @@ public record JobPayload(EventType type, String script, int timeoutSeconds, Map<
                     o.getInt("retryMaxDelaySeconds", RunPolicy.DEFAULT_RETRY_MAX_DELAY_SECONDS));
             return new JobPayload(EventType.valueOf(o.getString("type")), o.getString("script"),
                     o.getInt("timeoutSeconds"), env, o.getString("input", null), retry,
-                    RecoveryPolicy.parse(o.getString("recovery", null)));
+                    RecoveryPolicy.parse(o.getString("recovery", null)),
+                    o.containsKey("misfire") ? MisfirePolicy.valueOf(o.getString("misfire")) : null);
         }
     }
 }

@@ -46,7 +46,7 @@ public final class JobTable {
                   from next
                  where jobs.id = next.id
                 returning jobs.id, jobs.event_id, jobs.log_id, jobs.attempt, jobs.payload, jobs.priority, jobs.run_at)
-            select id, event_id, log_id, attempt, payload from claimed order by priority desc, run_at, id
+            select id, event_id, log_id, attempt, payload, run_at from claimed order by priority desc, run_at, id
             """;
 
     static final String TRANSITION = """
@@ -126,7 +126,7 @@ public final class JobTable {
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     claimed.add(new ClaimedJob(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getInt(4),
-                            rows.getString(5)));
+                            rows.getString(5), rows.getTimestamp(6).toInstant()));
                 }
             }
         }

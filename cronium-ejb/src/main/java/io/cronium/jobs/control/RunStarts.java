@@ -4,15 +4,18 @@ import io.cronium.execution.ExecutionRequest;
 import io.cronium.execution.Executor;
 import io.cronium.execution.ExecutorRegistry;
 import io.cronium.logs.control.RunRecorder;
+import io.cronium.scheduling.entity.MisfirePolicy;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Claims due jobs and starts them (CLAIMED -> RUNNING, execution records) in one transaction: one durable commit
@@ -35,6 +38,10 @@ public class RunStarts {
     @Inject
     ExecutorRegistry executors;
 
+    @Inject
+    @ConfigProperty(name = "cronium.scheduler.misfire-threshold-seconds", defaultValue = "60")
+    long misfireThresholdSeconds;
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<StartedRun> claimAndStart(String node, int leaseSeconds, int limit) {
         List<StartedRun> started = new ArrayList<>();
@@ -45,6 +52,13 @@ public class RunStarts {
             } catch (RuntimeException e) {
                 // one unreadable job must not roll back, and so block, every batch it is part of
                 recorder.failWithoutExecution(job, "the job's stored request cannot be read: " + e.getMessage());
+                continue;
+            }
+            long lateSeconds = Duration.between(job.runAt(), Instant.now()).toSeconds();
+            if (payload.misfire() == MisfirePolicy.SKIP && lateSeconds > misfireThresholdSeconds) {
+                // queued ahead of its slot, then the node stopped: the slot's turn came too late for SKIP
+                recorder.missedWithoutExecution(job, "slot missed: its run could start only " + lateSeconds
+                        + " s after the slot (misfire policy SKIP)");
                 continue;
             }
             Executor executor = executors.forRequest(new ExecutionRequest("pending", job.jobId(), job.logId(),

@@ -157,6 +157,18 @@ public class RunRecorder {
         }
     }
 
+    /** A scheduled job that started too late for its event's misfire policy: the job is cancelled, the log MISSED. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void missedWithoutExecution(ClaimedJob job, String reason) {
+        if (queue.transition(job.jobId(), job.attempt(), JobStatus.CLAIMED, JobStatus.CANCELLED)) {
+            try (var c = database.dataSource().getConnection()) {
+                LogTable.settle(c, job.logId(), LogStatus.MISSED, reason);
+            } catch (SQLException e) {
+                throw new IllegalStateException("recording the missed slot of job " + job.jobId() + " failed", e);
+            }
+        }
+    }
+
     /** Live views learn of the change when this transaction commits (NOTIFY), on every node. */
     private void announce(long logId) {
         try (var c = database.dataSource().getConnection()) {

@@ -212,7 +212,7 @@ public final class Scheduler {
         Map<Long, String> payloads = new LinkedHashMap<>();
         for (DueEvent e : due) {
             payloads.put(e.id(), JobPayload.of(e.type(), e.content(), e.timeoutSeconds(), env.getOrDefault(e.id(), Map.of()), null,
-                    e.policy()).toJson());
+                    e.policy()).scheduled(e.schedule().misfirePolicy()).toJson());
         }
         return payloads;
     }
