@@ -180,4 +180,37 @@ class SchedulerTest {
             assertEquals(0, count(c, "select count(*) from logs where status = 'MISSED' and event_id = " + id));
         }
     }
+
+    @Test
+    void aBurstIsEnqueuedEarlierTheLargerItIs() throws Exception {
+        try (var c = TestDatabase.connection(); var s = c.createStatement()) {
+            TestDatabase.newLog(c);
+            s.execute("insert into events (owner_id, name, type, content, status, interval_seconds, timezone, next_fire_at)"
+                    + " select (select id from users limit 1), 'burst ' || n, 'BASH', 'true', 'ACTIVE', 60, 'UTC',"
+                    + " '" + T0.plusSeconds(4) + "'::timestamptz from generate_series(1, 100) n");
+        }
+        var ahead = new Scheduler(Duration.ofSeconds(60), 100, Duration.ofMillis(2500));
+        try (var c = TestDatabase.connection()) {
+            c.setAutoCommit(false);
+            assertEquals(0, ahead.fireDue(c, T0, 500).jobs().size(), "100 events 4 s ahead: not yet (2.5 s lookahead)");
+            c.commit();
+            try (var s = c.createStatement()) {
+                s.execute("insert into events (owner_id, name, type, content, status, interval_seconds, timezone, next_fire_at)"
+                        + " select (select id from users limit 1), 'burst ' || n, 'BASH', 'true', 'ACTIVE', 60, 'UTC',"
+                        + " '" + T0.plusSeconds(4) + "'::timestamptz from generate_series(101, 2500) n");
+            }
+            c.commit();
+            assertEquals(Duration.ofSeconds(5), ahead.lookahead(c, T0), "2,500 events at about 2 ms each");
+            // passes one after another, each taking about half a second of the fake clock
+            int enqueued = 0;
+            Instant now = T0;
+            while (enqueued < 2500 && now.isBefore(T0.plusSeconds(4))) {
+                enqueued += ahead.fireDue(c, now, 500).jobs().size();
+                c.commit();
+                now = now.plusMillis(500);
+            }
+            assertEquals(2500, enqueued, "the whole burst is queued before its instant");
+            assertEquals(2500, count(c, "select count(*) from jobs where run_at = '" + T0.plusSeconds(4) + "'::timestamptz"));
+        }
+    }
 }
