@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * The job queue's figures (issue 5), on the embedded default: (1) no-op job throughput, claim to complete, of our
  * queue statements against db-scheduler on the same PostgreSQL with the same number of threads; (2) the end-to-end
  * overhead of a trivial Bash job over the fork/exec floor; (3) the latency of a printed line to an SSE client;
- * (4) what a no-op job costs through the server's Jakarta Batch runtime, to compare with (1) and (2).
+ * (4) what a no-op job costs through the server's Jakarta Batch runtime, to compare with (1) and (2); (5) the
+ * dashboard's figures and the logs list with a million logs (run on its own: {@code -Dbench.parts=5}).
  * Usage: {@code ./cronium bench queue} with -Dbench.jobs=20000, -Dbench.threads=4, -Dbench.bash-runs=50,
  * -Dbench.lines=200 and -Dbench.parts=123 (which of the three to run) as the defaults.
  */
@@ -61,6 +62,9 @@ public final class QueueBench {
             }
             if (parts.contains("4")) {
                 batchCost(server);
+            }
+            if (parts.contains("5")) {
+                millionLogs(server, Integer.getInteger("bench.logs", 1_000_000));
             }
         }
     }
@@ -339,6 +343,67 @@ public final class QueueBench {
             System.out.printf(Locale.ROOT, "%d started at once: %.0f ms, %.0f jobs/s%n", burst, burstMillis,
                     burst / (burstMillis / 1000));
         }
+    }
+
+    // ---- 5. the dashboard and the logs list with a million logs ----
+
+    static void millionLogs(BenchServer server, int count) throws Exception {
+        System.out.printf(Locale.ROOT, "%n5. dashboard and logs list with %,d logs over 14 days%n", count);
+        try (var c = server.database("cronium"); var s = c.createStatement()) {
+            long t0 = System.nanoTime();
+            s.execute("insert into logs (event_id, owner_id, status, trigger_type, started_at, finished_at, duration_ms,"
+                    + " created_at) select null, (select id from users where username = 'admin'),"
+                    + " (array['SUCCESS','SUCCESS','SUCCESS','FAILURE','TIMEOUT','CANCELLED'])[1 + n % 6], 'SCHEDULE',"
+                    + " now() - (n % 1209600) * interval '1 second', now() - (n % 1209600) * interval '1 second'"
+                    + " + interval '2 seconds', 2000, now() - (n % 1209600) * interval '1 second'"
+                    + " from generate_series(1, " + count + ") n");
+            System.out.printf(Locale.ROOT, "inserted in %.0f s (the daily aggregates kept by the trigger)%n",
+                    (System.nanoTime() - t0) / 1e9);
+            // what autovacuum does after a bulk change; the aggregates table holds a row version per upsert until then
+            s.execute("vacuum analyze logs");
+            s.execute("vacuum analyze daily_run_stats");
+            String aggregate = "select day, status, sum(runs), sum(timed_runs), sum(duration_ms) from daily_run_stats"
+                    + " where day >= current_date - 13 group by day, status";
+            String scan = "select (finished_at at time zone 'UTC')::date, status, count(*), count(duration_ms),"
+                    + " sum(duration_ms) from logs where finished_at >= current_date - 13 group by 1, 2";
+            double fromAggregates = medianMillis(c, aggregate, 9);
+            double fromLogs = medianMillis(c, scan, 3);
+            System.out.printf(Locale.ROOT, "dashboard figures, 14 days: %.1f ms from the aggregates vs %.0f ms scanning"
+                    + " the logs (%.0fx)%n", fromAggregates, fromLogs, fromLogs / fromAggregates);
+        }
+        List<Double> firstPage = new ArrayList<>();
+        List<Double> filtered = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            firstPage.add(timedGet(server, "/logs?limit=50"));
+            filtered.add(timedGet(server, "/logs?limit=50&status=FAILURE"));
+        }
+        System.out.printf(Locale.ROOT, "GET /api/v1/logs?limit=50: median %.1f ms; with status=FAILURE: %.1f ms%n",
+                StartupBench.median(firstPage), StartupBench.median(filtered));
+    }
+
+    static double medianMillis(Connection c, String sql, int runs) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            try (var s = c.createStatement(); var rows = s.executeQuery(sql)) {
+                while (rows.next()) {
+                    rows.getLong(3);
+                }
+            }
+            times.add((System.nanoTime() - t0) / 1e6);
+        }
+        return StartupBench.median(times);
+    }
+
+    static double timedGet(BenchServer server, String path) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(server.apiBase() + path))
+                .header("Authorization", "Bearer " + server.token()).build();
+        long t0 = System.nanoTime();
+        var reply = server.http().send(request, HttpResponse.BodyHandlers.ofString());
+        if (reply.statusCode() != 200) {
+            throw new IllegalStateException(path + ": " + reply.statusCode());
+        }
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     // ---- 3. line latency, print -> SSE client ----

@@ -21,9 +21,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The queue's statements in container transactions. Claims, lease renewals and sweeps run in short transactions of
- * their own, so row locks are held for milliseconds; status changes join the caller's transaction, so they commit
- * with the log and execution records written beside them.
+ * The queue's statements in container transactions. Lease renewals and the reaper run in short transactions of their
+ * own, so row locks are held for milliseconds; claims and status changes join the caller's transaction (the start of
+ * a batch, the end of a run, a cancel), so they commit with the log and execution records written beside them.
  */
 @Stateless
 public class JobQueue {
