@@ -49,8 +49,10 @@ class LiveOutputIT {
                 && e.data().getJsonArray("lines").toString().contains("line 1")).findFirst().orElseThrow();
         long aheadMs = (end.arrivedNanos() - first.arrivedNanos()) / 1_000_000;
         assertTrue(aheadMs > 1500, "the first line arrived " + aheadMs + " ms before the end: live, not at the end");
-        assertTrue(events.stream().anyMatch(e -> e.name().equals("status")
-                && e.data().getString("status").equals("RUNNING")), "the RUNNING status was pushed");
+        var running = events.stream().filter(e -> e.name().equals("status")
+                && e.data().getString("status").equals("RUNNING")).findFirst();
+        assertTrue(running.isPresent(), "the RUNNING status was pushed");
+        assertTrue(running.get().data().isNull("exitCode"), "no exit code while it runs: " + running.get().data());
     }
 
     @Test

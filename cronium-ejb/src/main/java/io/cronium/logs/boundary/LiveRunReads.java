@@ -54,8 +54,8 @@ public class LiveRunReads {
                     return Optional.empty();
                 }
                 int exit = rows.getInt(3);
-                return Optional.of(new RunProgress(LogStatus.valueOf(rows.getString(1)), rows.getInt(2),
-                        rows.wasNull() ? null : exit));
+                Integer exitCode = rows.wasNull() ? null : exit; // asked right after reading the column it is about
+                return Optional.of(new RunProgress(LogStatus.valueOf(rows.getString(1)), rows.getInt(2), exitCode));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading the status of log " + logId + " failed", e);
