@@ -56,8 +56,7 @@ public class JobDispatcher {
     int workerCount;
 
     @Inject
-    @ConfigProperty(name = "cronium.jobs.lease-seconds", defaultValue = "30")
-    int leaseSeconds;
+    Leases leases;
 
     @Inject
     @ConfigProperty(name = "cronium.timer-minimum-delay-ms", defaultValue = "1000")
@@ -111,7 +110,7 @@ public class JobDispatcher {
             }
             List<RunStarts.StartedRun> jobs;
             try {
-                jobs = starts.claimAndStart(node.id(), leaseSeconds, wanted);
+                jobs = starts.claimAndStart(node.id(), leases.seconds(), wanted);
             } catch (RuntimeException e) {
                 free.release(wanted);
                 LOG.log(Level.WARNING, "claiming jobs failed; retrying at the next heartbeat", e);

@@ -43,8 +43,7 @@ public class LeaseKeeper {
     NodeIdentity node;
 
     @Inject
-    @ConfigProperty(name = "cronium.jobs.lease-seconds", defaultValue = "30")
-    int leaseSeconds;
+    Leases leases;
 
     @Inject
     @ConfigProperty(name = "cronium.jobs.reap-every-seconds", defaultValue = "5")
@@ -79,7 +78,7 @@ public class LeaseKeeper {
         if (mine.isEmpty()) {
             return;
         }
-        Map<Long, Boolean> kept = queue.renewLeases(node.id(), mine, leaseSeconds);
+        Map<Long, Boolean> kept = queue.renewLeases(node.id(), mine, leases.seconds());
         mine.forEach((jobId, attempt) -> {
             Boolean cancelRequested = kept.get(jobId);
             if (cancelRequested == null) {

@@ -4,6 +4,7 @@ import io.cronium.execution.ExecutionRequest;
 import io.cronium.execution.Executor;
 import io.cronium.execution.ExecutorRegistry;
 import io.cronium.logs.control.RunRecorder;
+import io.cronium.scheduling.boundary.SchedulerPass;
 import io.cronium.scheduling.entity.MisfirePolicy;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -39,7 +40,7 @@ public class RunStarts {
     ExecutorRegistry executors;
 
     @Inject
-    @ConfigProperty(name = "cronium.scheduler.misfire-threshold-seconds", defaultValue = "60")
+    @ConfigProperty(name = SchedulerPass.MISFIRE_THRESHOLD, defaultValue = SchedulerPass.MISFIRE_THRESHOLD_DEFAULT)
     long misfireThresholdSeconds;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

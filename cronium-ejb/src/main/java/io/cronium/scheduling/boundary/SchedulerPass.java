@@ -16,11 +16,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class SchedulerPass {
 
+    /** How late a slot may be and still run as usual; older, it follows its event's misfire policy. */
+    public static final String MISFIRE_THRESHOLD = "cronium.scheduler.misfire-threshold-seconds";
+    public static final String MISFIRE_THRESHOLD_DEFAULT = "60";
+
     @Inject
     ApplicationDatabase database;
 
     @Inject
-    @ConfigProperty(name = "cronium.scheduler.misfire-threshold-seconds", defaultValue = "60")
+    @ConfigProperty(name = MISFIRE_THRESHOLD, defaultValue = MISFIRE_THRESHOLD_DEFAULT)
     long misfireThresholdSeconds;
 
     @Inject
