@@ -79,15 +79,12 @@ class LocalProcessExecutorTest {
 
     @Test
     void aScriptIgnoringSigtermIsKilledAfterTheGracePeriod() {
-        long t0 = System.nanoTime();
         var result = executor(10_000).execute(request(EventType.BASH,
                 "trap 'echo ignored TERM' TERM; echo begun; while true; do sleep 0.1; done", Duration.ofMillis(500)),
                 OutputSink.DISCARD, new Cancellation());
-        long tookMs = (System.nanoTime() - t0) / 1_000_000;
-        assertEquals(ExecutionOutcome.TIMED_OUT, result.outcome());
+        assertEquals(ExecutionOutcome.TIMED_OUT, result.outcome(), "it ended although it loops for ever");
         assertTrue(result.stdout().startsWith("begun\n"), result.stdout());
-        assertTrue(tookMs >= 500 + LocalProcessExecutor.KILL_GRACE_MILLIS - 100 && tookMs < 10_000,
-                "SIGKILL after the grace period, took " + tookMs + " ms");
+        assertTrue(result.stdout().contains("ignored TERM"), "SIGTERM came first and was ignored: " + result.stdout());
     }
 
     @Test

@@ -66,10 +66,8 @@ class RestartIT {
         var rotatedLog = again.awaitFinished(afterRotation.getJsonNumber("logId").longValue(), Duration.ofSeconds(30));
         assertEquals("SUCCESS", rotatedLog.getString("status"), rotatedLog.toString());
         assertEquals("key=***\n", rotatedLog.getString("output"), "the secret decrypts under the new key");
-        Thread.sleep(5000);
         for (var entry : byPolicy.entrySet()) {
-            var logs = again.get("/api/v1/logs?limit=500&eventId=" + entry.getValue()).json().getJsonArray("items")
-                    .getValuesAs(JsonObject.class).stream().filter(l -> l.getString("trigger").equals("SCHEDULE")).toList();
+            var logs = afterDowntime(again, entry.getValue(), stoppedAt);
             var slots = logs.stream().map(l -> Instant.parse(l.getString("scheduledFor"))).toList();
             assertEquals(slots.size(), slots.stream().distinct().count(), entry.getKey() + ": one log per slot");
             // the first scheduler pass after the start: slots more than 3 s older than it were misfires
@@ -96,5 +94,27 @@ class RestartIT {
         assertEquals(1, cronium.output().stream().filter(l -> l.contains("Cronium created the user")).count()
                 + cronium.output().stream().filter(l -> l.contains("password from CRONIUM_ADMIN_PASSWORD")).count(),
                 "the admin account is created once, on the first start only");
+    }
+
+    /**
+     * The schedule logs of an event once the first pass after the start has handled the downtime, and the runs
+     * queued ahead before the stop have been started or skipped (none waits in the queue any longer).
+     */
+    static List<JsonObject> afterDowntime(Api api, long eventId, Instant stoppedAt) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            var logs = api.get("/api/v1/logs?limit=500&eventId=" + eventId).json().getJsonArray("items")
+                    .getValuesAs(JsonObject.class).stream().filter(l -> l.getString("trigger").equals("SCHEDULE")).toList();
+            boolean passed = logs.stream().anyMatch(l -> Instant.parse(l.getString("createdAt")).isAfter(stoppedAt));
+            boolean queuedBeforeStopHandled = logs.stream().noneMatch(l -> l.getString("status").equals("PENDING")
+                    && Instant.parse(l.getString("createdAt")).isBefore(stoppedAt));
+            if (passed && queuedBeforeStopHandled) {
+                return logs;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("event " + eventId + " never handled its downtime: " + logs);
+            }
+            Thread.sleep(200);
+        }
     }
 }

@@ -8,10 +8,8 @@ import io.cronium.jobs.control.JobQueued;
 import io.cronium.jobs.entity.ConcurrencyPolicy;
 import io.cronium.jobs.entity.Job;
 import io.cronium.jobs.entity.JobStatus;
-import io.cronium.logs.control.LogTable;
+import io.cronium.logs.control.RunAnnouncer;
 import io.cronium.logs.entity.RunLog;
-import io.cronium.platform.ApplicationDatabase;
-import java.sql.SQLException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -35,7 +33,7 @@ public class RunRequests {
     jakarta.enterprise.event.Event<JobQueued> queued;
 
     @Inject
-    ApplicationDatabase database;
+    RunAnnouncer announcer;
 
     public RunTicket runNow(long eventId, String input) {
         io.cronium.events.entity.Event event = events.find(eventId);
@@ -53,11 +51,7 @@ public class RunRequests {
         em.persist(job);
         em.flush();
         log.attachJob(job.getId());
-        try (var c = database.dataSource().getConnection()) {
-            LogTable.announce(c, log.getId());
-        } catch (SQLException e) {
-            throw new IllegalStateException("announcing run " + log.getId() + " failed", e);
-        }
+        announcer.announce(log.getId());
         queued.fire(new JobQueued(job.getId()));
         return new RunTicket(job.getId(), log.getId());
     }

@@ -94,8 +94,7 @@ public final class JobTable {
             """;
 
     /** A job's state as read under its row lock. */
-    public record LockedJob(long id, long logId, JobStatus status, int attempt, String claimedBy,
-                            boolean cancelRequested) {
+    public record LockedJob(long id, long logId, JobStatus status, int attempt, boolean cancelRequested) {
     }
 
     /** A job whose lease ran out: its node stopped renewing it. */
@@ -196,14 +195,14 @@ public final class JobTable {
     /** Reads a job and locks its row until the transaction ends, so a decision about it cannot be overtaken. */
     public static Optional<LockedJob> lock(Connection connection, long jobId) throws SQLException {
         try (var statement = connection.prepareStatement(
-                "select id, log_id, status, attempt, claimed_by, cancel_requested from jobs where id = ? for update")) {
+                "select id, log_id, status, attempt, cancel_requested from jobs where id = ? for update")) {
             statement.setLong(1, jobId);
             try (var rows = statement.executeQuery()) {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new LockedJob(rows.getLong(1), rows.getLong(2),
-                        JobStatus.valueOf(rows.getString(3)), rows.getInt(4), rows.getString(5), rows.getBoolean(6)));
+                        JobStatus.valueOf(rows.getString(3)), rows.getInt(4), rows.getBoolean(5)));
             }
         }
     }

@@ -9,10 +9,6 @@ public enum ConcurrencyPolicy {
     /** The new run waits in the queue until the running one ends. */
     QUEUE;
 
-    public boolean exclusive() {
-        return this != ALLOW;
-    }
-
     public static ConcurrencyPolicy parse(String value) {
         return value == null ? ALLOW : valueOf(value);
     }

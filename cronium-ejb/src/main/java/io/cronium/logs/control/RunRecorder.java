@@ -53,6 +53,9 @@ public class RunRecorder {
     @Inject
     ApplicationDatabase database;
 
+    @Inject
+    RunAnnouncer announcer;
+
     /** A started attempt: its execution record, and the decrypted secret environment for the run only. */
     public record Begun(String executionId, Map<String, String> secretEnv) {
     }
@@ -79,7 +82,7 @@ public class RunRecorder {
         em.find(RunLog.class, job.logId()).started(now, job.attempt());
         var execution = new Execution(job.jobId(), job.logId(), job.attempt(), executor, sandboxed, now);
         em.persist(execution);
-        announce(job.logId());
+        announcer.announce(job.logId());
         return Optional.of(new Begun(execution.getId(), secretEnv));
     }
 
@@ -131,7 +134,7 @@ public class RunRecorder {
             Instant due = now.plus(delay);
             log.awaitingRetry(result.exitCode(), result.stdout(), error, "attempt " + job.attempt() + " ended "
                     + status + "; attempt " + (job.attempt() + 1) + " of " + (retry.retries() + 1) + " at " + due);
-            announce(job.logId());
+            announcer.announce(job.logId());
             return Optional.of(due);
         }
         JobStatus jobStatus = switch (status) {
@@ -141,7 +144,7 @@ public class RunRecorder {
         };
         queue.transition(job.jobId(), job.attempt(), JobStatus.RUNNING, jobStatus);
         log.finished(status, result.exitCode(), result.stdout(), error, now, result.timings());
-        announce(job.logId());
+        announcer.announce(job.logId());
         return Optional.empty();
     }
 
@@ -153,7 +156,7 @@ public class RunRecorder {
             RunLog log = em.find(RunLog.class, job.logId());
             log.started(now, job.attempt());
             log.finished(LogStatus.FAILURE, null, "", "[cronium] " + reason, now, new PhaseTimings(0, 0, 0));
-            announce(job.logId());
+            announcer.announce(job.logId());
         }
     }
 
@@ -166,15 +169,6 @@ public class RunRecorder {
             } catch (SQLException e) {
                 throw new IllegalStateException("recording the missed slot of job " + job.jobId() + " failed", e);
             }
-        }
-    }
-
-    /** Live views learn of the change when this transaction commits (NOTIFY), on every node. */
-    private void announce(long logId) {
-        try (var c = database.dataSource().getConnection()) {
-            LogTable.announce(c, logId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("announcing a change of log " + logId + " failed", e);
         }
     }
 
