@@ -15,9 +15,11 @@ public record ExecutionRequest(
         String script,
         Map<String, String> env,
         Duration timeout,
-        String input) {
+        String input,
+        ExecutionSpec spec) {
 
     public ExecutionRequest {
         env = Map.copyOf(env);
+        spec = spec == null ? ExecutionSpec.DEFAULT : spec;
     }
 }

@@ -1,21 +1,46 @@
 package io.cronium.execution;
 
+import io.cronium.events.entity.EventType;
+import io.cronium.events.entity.Isolation;
+import io.cronium.execution.container.ContainerExecutor;
+import io.cronium.execution.container.ContainerImages;
+import io.cronium.execution.container.DockerEngine;
+import io.cronium.execution.http.HttpRequestExecutor;
+import io.cronium.platform.NodeIdentity;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The executors this node has, in order of preference; the first that can run a request gets it. */
+/**
+ * The executors this node has, and which one a run gets: HTTP events the HTTP executor; scripts a container or a
+ * local process as the event's isolation asks, where "AUTO" prefers a container whenever the engine answers.
+ */
 @ApplicationScoped
 public class ExecutorRegistry {
 
+    /** The executor for a run, or why there is none. */
+    public record Choice(Executor executor, String refusal) {
+
+        static Choice of(Executor executor) {
+            return new Choice(executor, null);
+        }
+
+        static Choice refused(String reason) {
+            return new Choice(null, reason);
+        }
+    }
+
     @Resource
     ManagedThreadFactory threads;
+
+    @Resource
+    ManagedExecutorService managedExecutor;
 
     @Inject
     @ConfigProperty(name = "cronium.work-dir")
@@ -25,15 +50,69 @@ public class ExecutorRegistry {
     @ConfigProperty(name = "cronium.output.max-chars", defaultValue = "1000000")
     int outputLimit;
 
-    private List<Executor> executors;
+    @Inject
+    @ConfigProperty(name = "cronium.docker.image.bash", defaultValue = "cronium/bash:1")
+    String bashImage;
+
+    @Inject
+    @ConfigProperty(name = "cronium.docker.image.python", defaultValue = "cronium/python:1")
+    String pythonImage;
+
+    @Inject
+    @ConfigProperty(name = "cronium.docker.image.node", defaultValue = "cronium/node:1")
+    String nodeImage;
+
+    @Inject
+    @ConfigProperty(name = "cronium.docker.pull", defaultValue = "false")
+    boolean pull;
+
+    @Inject
+    DockerEngine engine;
+
+    @Inject
+    NodeIdentity node;
+
+    @Inject
+    LocalProcessPolicy processPolicy;
+
+    private LocalProcessExecutor process;
+    private ContainerExecutor container;
+    private HttpRequestExecutor http;
 
     @PostConstruct
     void init() {
         Path root = Path.of(workDir.orElse(System.getProperty("java.io.tmpdir") + "/cronium-runs"));
-        executors = List.of(new LocalProcessExecutor(threads, root, outputLimit));
+        process = new LocalProcessExecutor(threads, root, outputLimit);
+        container = new ContainerExecutor(engine,
+                new ContainerImages(bashImage, pythonImage, nodeImage, pull), node.id(), outputLimit);
+        http = new HttpRequestExecutor(managedExecutor, outputLimit);
     }
 
-    public Optional<Executor> forRequest(ExecutionRequest request) {
-        return executors.stream().filter(e -> e.canRun(request)).findFirst();
+    public Choice choose(EventType type, ExecutionSpec spec) {
+        if (type == EventType.HTTP) {
+            return spec.http().isDefined() ? Choice.of(http) : Choice.refused("the HTTP event has no request");
+        }
+        if (Interpreter.of(type) == null) {
+            return Choice.refused("no executor on this node can run " + type + " events");
+        }
+        Isolation isolation = spec.isolation();
+        if (isolation != Isolation.PROCESS && engine.reachable()) {
+            return Choice.of(container);
+        }
+        if (isolation == Isolation.CONTAINER) {
+            return Choice.refused("the event runs only in a container, and no Docker engine answers at "
+                    + engine.host() + " on this node");
+        }
+        if (!processPolicy.allowed()) {
+            return Choice.refused((isolation == Isolation.AUTO ? "no Docker engine answers at " + engine.host()
+                    + ", and " : "") + "the administrator forbids unsandboxed local processes ("
+                    + "CRONIUM_ALLOW_UNSANDBOXED=false)");
+        }
+        return Choice.of(process);
+    }
+
+    /** Whether containers are available here, for the console's and the API's description of a node. */
+    public boolean containersAvailable() {
+        return engine.reachable();
     }
 }

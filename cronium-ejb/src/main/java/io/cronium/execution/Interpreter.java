@@ -4,7 +4,7 @@ import io.cronium.events.entity.EventType;
 import java.util.List;
 
 /** The command that runs a script of each type on this host, and the file name the script is written to. */
-enum Interpreter {
+public enum Interpreter {
     BASH("script.sh", "bash"),
     PYTHON("script.py", "python3", "-u"),
     NODE("script.js", "node");
@@ -17,15 +17,15 @@ enum Interpreter {
         this.command = List.of(command);
     }
 
-    String fileName() {
+    public String fileName() {
         return fileName;
     }
 
-    List<String> command() {
+    public List<String> command() {
         return command;
     }
 
-    static Interpreter of(EventType type) {
+    public static Interpreter of(EventType type) {
         return switch (type) {
             case BASH -> BASH;
             case PYTHON -> PYTHON;

@@ -26,9 +26,17 @@ public record EventDraft(
         Integer retryDelaySeconds,
         Integer retryMaxDelaySeconds,
         String recoveryPolicy,
-        String concurrencyPolicy) {
+        String concurrencyPolicy,
+        String isolation,
+        LimitsSpec limits) {
 
-    public record HttpSpec(String method, String url, Map<String, String> headers, String body) {
+    /** An HTTP event's request; {@code successStatuses} like "2xx" or "200-299,304" (default 2xx). */
+    public record HttpSpec(String method, String url, Map<String, String> headers, String body,
+                           Boolean followRedirects, String successStatuses) {
+    }
+
+    /** A container's limits; absent fields keep the safe defaults. */
+    public record LimitsSpec(Double cpus, Integer memoryMb, Integer pids, Integer workDirMb, String network) {
     }
 
     public record ScheduleSpec(String cron, Long intervalSeconds, String timezone, String misfirePolicy) {

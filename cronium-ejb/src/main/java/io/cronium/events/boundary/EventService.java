@@ -1,12 +1,18 @@
 package io.cronium.events.boundary;
 
+import io.cronium.common.FieldError;
 import io.cronium.common.InvalidInputException;
 import io.cronium.common.ResourceNotFoundException;
 import io.cronium.events.control.EventValidator;
 import io.cronium.events.entity.Event;
 import io.cronium.events.entity.EventStatus;
 import io.cronium.events.entity.EventType;
+import io.cronium.events.entity.HttpCall;
+import io.cronium.events.entity.Isolation;
+import io.cronium.events.entity.NetworkAccess;
+import io.cronium.events.entity.ResourceLimits;
 import io.cronium.events.entity.RunLocation;
+import io.cronium.execution.LocalProcessPolicy;
 import io.cronium.jobs.entity.ConcurrencyPolicy;
 import io.cronium.jobs.entity.JobPriority;
 import io.cronium.jobs.entity.RecoveryPolicy;
@@ -43,6 +49,9 @@ import java.util.Set;
 public class EventService {
 
     private final EventValidator validator = new EventValidator();
+
+    @Inject
+    LocalProcessPolicy processPolicy;
 
     @PersistenceContext
     EntityManager em;
@@ -156,6 +165,10 @@ public class EventService {
 
     private void requireValid(EventDraft draft) {
         var errors = validator.validate(draft);
+        if (draft != null && Isolation.PROCESS.name().equals(draft.isolation()) && !processPolicy.allowed()) {
+            errors.add(new FieldError("isolation", "the administrator forbids unsandboxed local processes on this "
+                    + "installation (CRONIUM_ALLOW_UNSANDBOXED=false): choose CONTAINER or AUTO"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -166,11 +179,11 @@ public class EventService {
         e.setDescription(d.description());
         e.setType(EventType.parse(d.type()));
         e.setContent(d.content());
-        if (d.http() != null) {
-            e.setHttpMethod(d.http().method());
-            e.setHttpUrl(d.http().url());
-            e.setHttpBody(d.http().body());
-        }
+        var http = d.http();
+        e.setHttp(http == null ? new HttpCall() : new HttpCall(http.method(), http.url(), http.headers(), http.body(),
+                http.followRedirects() == null || http.followRedirects(), http.successStatuses()));
+        e.setIsolation(d.isolation() == null ? Isolation.AUTO : Isolation.parse(d.isolation()));
+        e.setLimits(limits(d.limits()));
         var spec = d.schedule();
         boolean hasCron = spec != null && spec.cron() != null && !spec.cron().isBlank();
         e.setSchedule(spec == null ? new Schedule() : new Schedule(hasCron ? spec.cron().trim() : null,
@@ -186,6 +199,18 @@ public class EventService {
         e.setMaxExecutions(d.maxExecutions());
         e.setRunLocation(d.runLocation() == null ? RunLocation.LOCAL : RunLocation.parse(d.runLocation()));
         e.setPriority(d.priority() == null ? JobPriority.NORMAL : JobPriority.valueOf(d.priority()));
+    }
+
+    private static ResourceLimits limits(EventDraft.LimitsSpec l) {
+        if (l == null) {
+            return new ResourceLimits();
+        }
+        return new ResourceLimits(
+                l.cpus() == null ? ResourceLimits.DEFAULT_CPUS : l.cpus(),
+                l.memoryMb() == null ? ResourceLimits.DEFAULT_MEMORY_MB : l.memoryMb(),
+                l.pids() == null ? ResourceLimits.DEFAULT_PIDS : l.pids(),
+                l.workDirMb() == null ? ResourceLimits.DEFAULT_WORK_DIR_MB : l.workDirMb(),
+                l.network() == null ? NetworkAccess.NONE : NetworkAccess.parse(l.network()));
     }
 
     private void applyEnv(EventDraft d, Event e) {

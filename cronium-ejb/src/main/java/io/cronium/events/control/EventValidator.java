@@ -4,6 +4,10 @@ import io.cronium.common.FieldError;
 import io.cronium.events.boundary.EventDraft;
 import io.cronium.events.entity.EventStatus;
 import io.cronium.events.entity.EventType;
+import io.cronium.events.entity.Isolation;
+import io.cronium.events.entity.NetworkAccess;
+import io.cronium.events.entity.ResourceLimits;
+import io.cronium.events.entity.SuccessStatuses;
 import io.cronium.events.entity.RunLocation;
 import io.cronium.jobs.entity.ConcurrencyPolicy;
 import io.cronium.jobs.entity.JobPriority;
@@ -24,7 +28,13 @@ public final class EventValidator {
     static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH");
-    private static final Set<EventType> AVAILABLE_TYPES = Set.of(EventType.BASH, EventType.PYTHON, EventType.NODE);
+    private static final Set<EventType> SCRIPT_TYPES = Set.of(EventType.BASH, EventType.PYTHON, EventType.NODE);
+    private static final Set<EventType> AVAILABLE_TYPES = Set.of(EventType.BASH, EventType.PYTHON, EventType.NODE,
+            EventType.HTTP);
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}");
+    /** Headers the HTTP client sets itself from the request (and refuses to take from a user). */
+    private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
+            "upgrade");
 
     public List<FieldError> validate(EventDraft d) {
         var errors = new ArrayList<FieldError>();
@@ -45,11 +55,18 @@ public final class EventValidator {
         } else if (!AVAILABLE_TYPES.contains(type)) {
             errors.add(new FieldError("type", type + " events are not available in this version yet"));
         }
-        if (type != null && AVAILABLE_TYPES.contains(type) && blank(d.content())) {
+        if (type != null && SCRIPT_TYPES.contains(type) && blank(d.content())) {
             errors.add(new FieldError("content", "a " + type + " event needs a script"));
+        }
+        if (type == EventType.HTTP && d.http() == null) {
+            errors.add(new FieldError("http", "an HTTP event needs http: {method, url}"));
         }
         if (d.http() != null) {
             validateHttp(d.http(), errors);
+        }
+        checkEnum("isolation", d.isolation(), Isolation.values(), errors);
+        if (d.limits() != null) {
+            validateLimits(d.limits(), errors);
         }
         if (d.schedule() != null) {
             validateSchedule(d.schedule(), errors);
@@ -100,6 +117,32 @@ public final class EventValidator {
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("http.url", "is not a valid URL"));
         }
+        if (http.headers() != null) {
+            http.headers().forEach((name, value) -> {
+                if (name == null || !HEADER_NAME.matcher(name).matches()) {
+                    errors.add(new FieldError("http.headers", "'" + name + "' is not a valid header name"));
+                } else if (RESTRICTED_HEADERS.contains(name.toLowerCase())) {
+                    errors.add(new FieldError("http.headers." + name, "is set by Cronium from the request"));
+                } else if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                    errors.add(new FieldError("http.headers." + name, "needs a value on one line"));
+                }
+            });
+        }
+        try {
+            SuccessStatuses.parse(http.successStatuses());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("http.successStatuses", e.getMessage()));
+        }
+    }
+
+    private static void validateLimits(EventDraft.LimitsSpec l, List<FieldError> errors) {
+        if (l.cpus() != null && (l.cpus() < 0.01 || l.cpus() > ResourceLimits.MAX_CPUS)) {
+            errors.add(new FieldError("limits.cpus", "must be between 0.01 and " + (int) ResourceLimits.MAX_CPUS));
+        }
+        checkRange("limits.memoryMb", l.memoryMb(), ResourceLimits.MIN_MEMORY_MB, ResourceLimits.MAX_MEMORY_MB, errors);
+        checkRange("limits.pids", l.pids(), 8, ResourceLimits.MAX_PIDS, errors);
+        checkRange("limits.workDirMb", l.workDirMb(), 1, ResourceLimits.MAX_WORK_DIR_MB, errors);
+        checkEnum("limits.network", l.network(), NetworkAccess.values(), errors);
     }
 
     private static void validateSchedule(EventDraft.ScheduleSpec s, List<FieldError> errors) {

@@ -47,17 +47,8 @@ public class Event {
 
     private String content;
 
-    @Column(name = "http_method")
-    private String httpMethod;
-
-    @Column(name = "http_url")
-    private String httpUrl;
-
-    @Column(name = "http_headers")
-    private String httpHeaders;
-
-    @Column(name = "http_body")
-    private String httpBody;
+    @Embedded
+    private HttpCall http = new HttpCall();
 
     @Embedded
     private Schedule schedule = new Schedule();
@@ -81,6 +72,13 @@ public class Event {
     @Enumerated(EnumType.STRING)
     @Column(name = "run_location", nullable = false)
     private RunLocation runLocation = RunLocation.LOCAL;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Isolation isolation = Isolation.AUTO;
+
+    @Embedded
+    private ResourceLimits limits = new ResourceLimits();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -136,14 +134,8 @@ public class Event {
     public void setType(EventType type) { this.type = type; }
     public String getContent() { return content; }
     public void setContent(String content) { this.content = content; }
-    public String getHttpMethod() { return httpMethod; }
-    public void setHttpMethod(String httpMethod) { this.httpMethod = httpMethod; }
-    public String getHttpUrl() { return httpUrl; }
-    public void setHttpUrl(String httpUrl) { this.httpUrl = httpUrl; }
-    public String getHttpHeaders() { return httpHeaders; }
-    public void setHttpHeaders(String httpHeaders) { this.httpHeaders = httpHeaders; }
-    public String getHttpBody() { return httpBody; }
-    public void setHttpBody(String httpBody) { this.httpBody = httpBody; }
+    public HttpCall getHttp() { return http; }
+    public void setHttp(HttpCall http) { this.http = http; }
     public EventStatus getStatus() { return status; }
     public void setStatus(EventStatus status) { this.status = status; }
     public int getTimeoutSeconds() { return timeoutSeconds; }
@@ -155,6 +147,10 @@ public class Event {
     public int getExecutionCount() { return executionCount; }
     public RunLocation getRunLocation() { return runLocation; }
     public void setRunLocation(RunLocation runLocation) { this.runLocation = runLocation; }
+    public Isolation getIsolation() { return isolation; }
+    public void setIsolation(Isolation isolation) { this.isolation = isolation; }
+    public ResourceLimits getLimits() { return limits; }
+    public void setLimits(ResourceLimits limits) { this.limits = limits; }
     public JobPriority getPriority() { return priority; }
     public void setPriority(JobPriority priority) { this.priority = priority; }
     public Schedule getSchedule() { return schedule; }

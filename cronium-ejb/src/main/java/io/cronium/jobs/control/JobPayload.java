@@ -2,6 +2,7 @@ package io.cronium.jobs.control;
 
 import io.cronium.events.entity.Event;
 import io.cronium.events.entity.EventType;
+import io.cronium.execution.ExecutionSpec;
 import io.cronium.jobs.entity.RecoveryPolicy;
 import io.cronium.jobs.entity.RunPolicy;
 import io.cronium.scheduling.entity.MisfirePolicy;
@@ -17,24 +18,25 @@ import java.util.Map;
  * (nor its retries). Secret environment values are not in it: the runner decrypts them at run time.
  */
 public record JobPayload(EventType type, String script, int timeoutSeconds, Map<String, String> env, String input,
-                         RetrySchedule retry, RecoveryPolicy recovery, MisfirePolicy misfire) {
+                         RetrySchedule retry, RecoveryPolicy recovery, MisfirePolicy misfire, ExecutionSpec spec) {
 
     public static JobPayload of(Event event, String input) {
         Map<String, String> env = new LinkedHashMap<>();
         event.getEnv().stream().filter(v -> !v.isSecret()).forEach(v -> env.put(v.getName(), v.getValue()));
-        return of(event.getType(), event.getContent(), event.getTimeoutSeconds(), env, input, event.getRunPolicy());
+        return of(event.getType(), event.getContent(), event.getTimeoutSeconds(), env, input, event.getRunPolicy(),
+                ExecutionSpec.of(event));
     }
 
     public static JobPayload of(EventType type, String script, int timeoutSeconds, Map<String, String> env,
-                                String input, RunPolicy policy) {
+                                String input, RunPolicy policy, ExecutionSpec spec) {
         return new JobPayload(type, script, timeoutSeconds, env, input,
                 new RetrySchedule(policy.retries(), policy.retryDelaySeconds(), policy.retryMaxDelaySeconds()),
-                policy.recovery(), null);
+                policy.recovery(), null, spec);
     }
 
     /** The same request for a schedule slot, which follows the event's misfire policy if it waits too long. */
     public JobPayload scheduled(MisfirePolicy policy) {
-        return new JobPayload(type, script, timeoutSeconds, env, input, retry, recovery, policy);
+        return new JobPayload(type, script, timeoutSeconds, env, input, retry, recovery, policy, spec);
     }
 
     public String toJson() {
@@ -55,6 +57,7 @@ public record JobPayload(EventType type, String script, int timeoutSeconds, Map<
         if (misfire != null) {
             json.add("misfire", misfire.name());
         }
+        spec.writeTo(json);
         return json.build().toString();
     }
 
@@ -69,7 +72,8 @@ public record JobPayload(EventType type, String script, int timeoutSeconds, Map<
             return new JobPayload(EventType.valueOf(o.getString("type")), o.getString("script"),
                     o.getInt("timeoutSeconds"), env, o.getString("input", null), retry,
                     RecoveryPolicy.parse(o.getString("recovery", null)),
-                    o.containsKey("misfire") ? MisfirePolicy.valueOf(o.getString("misfire")) : null);
+                    o.containsKey("misfire") ? MisfirePolicy.valueOf(o.getString("misfire")) : null,
+                    ExecutionSpec.readFrom(o));
         }
     }
 }

@@ -66,7 +66,7 @@ public class JobRunner {
 
     private static ExecutionRequest request(String executionId, ClaimedJob job, JobPayload payload, Map<String, String> env) {
         return new ExecutionRequest(executionId, job.jobId(), job.logId(), job.eventId(), job.attempt(), payload.type(),
-                payload.script(), env, Duration.ofSeconds(payload.timeoutSeconds()), payload.input());
+                payload.script(), env, Duration.ofSeconds(payload.timeoutSeconds()), payload.input(), payload.spec());
     }
 
     private static ExecutionResult masked(ExecutionResult r, SecretMasker masker) {

@@ -1,6 +1,5 @@
 package io.cronium.jobs.control;
 
-import io.cronium.execution.ExecutionRequest;
 import io.cronium.execution.Executor;
 import io.cronium.execution.ExecutorRegistry;
 import io.cronium.logs.control.RunRecorder;
@@ -62,13 +61,12 @@ public class RunStarts {
                         + " s after the slot (misfire policy SKIP)");
                 continue;
             }
-            Executor executor = executors.forRequest(new ExecutionRequest("pending", job.jobId(), job.logId(),
-                    job.eventId(), job.attempt(), payload.type(), payload.script(), payload.env(),
-                    Duration.ofSeconds(payload.timeoutSeconds()), payload.input())).orElse(null);
-            if (executor == null) {
-                recorder.failWithoutExecution(job, "no executor on this node can run " + payload.type() + " events");
+            var choice = executors.choose(payload.type(), payload.spec());
+            if (choice.executor() == null) {
+                recorder.failWithoutExecution(job, choice.refusal());
                 continue;
             }
+            Executor executor = choice.executor();
             recorder.begin(job, executor.name(), executor.sandboxed()).ifPresent(begun ->
                     started.add(new StartedRun(job, payload, executor, begun.executionId(), begun.secretEnv())));
         }

@@ -66,6 +66,9 @@ public class Execution {
     @Column(name = "total_ms")
     private Long totalMs;
 
+    /** The steps of the phases as a JSON object of milliseconds, e.g. {"network":0,"image":2,"container":41}. */
+    private String phases;
+
     protected Execution() {
     }
 
@@ -89,6 +92,11 @@ public class Execution {
         this.executionMs = t.executionMs();
         this.cleanupMs = t.cleanupMs();
         this.totalMs = t.totalMs();
+        if (!t.steps().isEmpty()) {
+            var json = jakarta.json.Json.createObjectBuilder();
+            t.steps().forEach(json::add);
+            this.phases = json.build().toString();
+        }
     }
 
     public String getId() { return id; }
@@ -108,4 +116,5 @@ public class Execution {
     public Long getExecutionMs() { return executionMs; }
     public Long getCleanupMs() { return cleanupMs; }
     public Long getTotalMs() { return totalMs; }
+    public String getPhases() { return phases; }
 }

@@ -1,6 +1,11 @@
 package io.cronium.scheduling.control;
 
 import io.cronium.events.entity.EventType;
+import io.cronium.events.entity.HttpCall;
+import io.cronium.events.entity.Isolation;
+import io.cronium.events.entity.NetworkAccess;
+import io.cronium.events.entity.ResourceLimits;
+import io.cronium.execution.ExecutionSpec;
 import io.cronium.jobs.control.JobPayload;
 import io.cronium.jobs.entity.ConcurrencyPolicy;
 import io.cronium.jobs.entity.JobPriority;
@@ -47,7 +52,7 @@ public final class Scheduler {
 
     private record DueEvent(long id, long ownerId, EventType type, String content, int timeoutSeconds,
                             JobPriority priority, Schedule schedule, Instant nextFireAt, Integer maxExecutions,
-                            int executionCount, RunPolicy policy) {
+                            int executionCount, RunPolicy policy, ExecutionSpec spec) {
     }
 
     /** What one pass did: how many due events it handled, the jobs it enqueued, and the earliest slot ahead of now. */
@@ -217,7 +222,7 @@ public final class Scheduler {
         Map<Long, String> payloads = new LinkedHashMap<>();
         for (DueEvent e : due) {
             payloads.put(e.id(), JobPayload.of(e.type(), e.content(), e.timeoutSeconds(), env.getOrDefault(e.id(), Map.of()), null,
-                    e.policy()).scheduled(e.schedule().misfirePolicy()).toJson());
+                    e.policy(), e.spec()).scheduled(e.schedule().misfirePolicy()).toJson());
         }
         return payloads;
     }
@@ -247,7 +252,9 @@ public final class Scheduler {
         try (var select = c.prepareStatement("""
                 select id, owner_id, type, content, timeout_seconds, priority, cron_expression, interval_seconds,
                        timezone, misfire_policy, next_fire_at, max_executions, execution_count,
-                       retries, retry_delay_seconds, retry_max_delay_seconds, recovery_policy, concurrency_policy
+                       retries, retry_delay_seconds, retry_max_delay_seconds, recovery_policy, concurrency_policy,
+                       isolation, cpu_limit, memory_limit_mb, pids_limit, work_dir_mb, network,
+                       http_method, http_url, http_headers, http_body, http_follow_redirects, http_success_statuses
                   from events
                  where status = 'ACTIVE' and next_fire_at <= ?
                  order by next_fire_at
@@ -266,11 +273,20 @@ public final class Scheduler {
                             rows.getTimestamp(11).toInstant(), max == null ? null : max.intValue(), rows.getInt(13),
                             new RunPolicy(rows.getInt(14), rows.getInt(15), rows.getInt(16),
                                     RecoveryPolicy.valueOf(rows.getString(17)),
-                                    ConcurrencyPolicy.valueOf(rows.getString(18)))));
+                                    ConcurrencyPolicy.valueOf(rows.getString(18))), spec(rows)));
                 }
             }
         }
         return due;
+    }
+
+    /** The columns 19 to 30 of {@link #lockDue}'s select. */
+    private static ExecutionSpec spec(java.sql.ResultSet rows) throws SQLException {
+        var limits = new ResourceLimits(rows.getDouble(20), rows.getInt(21), rows.getInt(22), rows.getInt(23),
+                NetworkAccess.valueOf(rows.getString(24)));
+        var http = HttpCall.stored(rows.getString(25), rows.getString(26), rows.getString(27), rows.getString(28),
+                rows.getBoolean(29), rows.getString(30));
+        return new ExecutionSpec(Isolation.valueOf(rows.getString(19)), limits, http);
     }
 
     private static Long nullableLong(java.sql.ResultSet rows, int column) throws SQLException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cronium.events.entity.EventType;
+import io.cronium.execution.ExecutionSpec;
 import io.cronium.jobs.entity.ConcurrencyPolicy;
 import io.cronium.jobs.entity.IllegalJobTransitionException;
 import io.cronium.jobs.entity.JobStatus;
@@ -39,7 +40,7 @@ class JobTableTest {
 
     static String payload(RecoveryPolicy recovery) {
         return JobPayload.of(EventType.BASH, "true", 60, Map.of(), null,
-                new RunPolicy(0, 10, 600, recovery, ConcurrencyPolicy.ALLOW)).toJson();
+                new RunPolicy(0, 10, 600, recovery, ConcurrencyPolicy.ALLOW), ExecutionSpec.DEFAULT).toJson();
     }
 
     /** A job claimed and started by {@code node}; returns its id. */

@@ -26,6 +26,8 @@ public record EventView(
         Integer maxExecutions,
         int executionCount,
         String runLocation,
+        String isolation,
+        Limits limits,
         List<Long> serverIds,
         Map<String, String> env,
         List<String> secretEnv,
@@ -33,7 +35,11 @@ public record EventView(
         Instant createdAt,
         Instant updatedAt) {
 
-    public record Http(String method, String url, String body) {
+    public record Http(String method, String url, Map<String, String> headers, String body, boolean followRedirects,
+                       String successStatuses) {
+    }
+
+    public record Limits(double cpus, int memoryMb, int pids, int workDirMb, String network) {
     }
 
     public record Schedule(String cron, Long intervalSeconds, String timezone, String misfirePolicy) {
@@ -47,11 +53,15 @@ public record EventView(
         var policy = e.getRunPolicy();
         Schedule schedule = s.isManualOnly() ? null
                 : new Schedule(s.cron(), s.intervalSeconds(), s.timezone(), s.misfirePolicy().name());
-        Http http = e.getHttpMethod() == null ? null : new Http(e.getHttpMethod(), e.getHttpUrl(), e.getHttpBody());
+        var call = e.getHttp();
+        Http http = call == null || !call.isDefined() ? null : new Http(call.method(), call.url(), call.headers(),
+                call.body(), call.followRedirects(), call.successStatuses());
+        var l = e.getLimits();
+        var limits = new Limits(l.cpus(), l.memoryMb(), l.pids(), l.workDirMb(), l.network().name());
         return new EventView(e.getId(), e.getName(), e.getDescription(), e.getType().name(), e.getContent(), http,
                 schedule, e.getStatus().name(), e.getTimeoutSeconds(), policy.retries(), policy.retryDelaySeconds(),
                 policy.retryMaxDelaySeconds(), policy.recovery().name(), policy.concurrency().name(), e.getMaxExecutions(),
-                e.getExecutionCount(), e.getRunLocation().name(), List.of(), env, secretNames, e.getPriority().name(),
+                e.getExecutionCount(), e.getRunLocation().name(), e.getIsolation().name(), limits, List.of(), env, secretNames, e.getPriority().name(),
                 e.getCreatedAt(), e.getUpdatedAt());
     }
 }

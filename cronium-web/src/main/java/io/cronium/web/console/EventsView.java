@@ -88,7 +88,7 @@ public class EventsView implements Serializable {
             default -> null;
         };
         var draft = new EventDraft(name, null, type, content, null, schedule, status, timeoutSeconds, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
         try {
             if (editingId == null) {
                 events.create(draft);

@@ -1,0 +1,76 @@
+package io.cronium.execution;
+
+import io.cronium.events.entity.Event;
+import io.cronium.events.entity.HttpCall;
+import io.cronium.events.entity.Isolation;
+import io.cronium.events.entity.NetworkAccess;
+import io.cronium.events.entity.ResourceLimits;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** How an event's runs execute besides the script itself: isolation, container limits, the HTTP request. */
+public record ExecutionSpec(Isolation isolation, ResourceLimits limits, HttpCall http) {
+
+    public static final ExecutionSpec DEFAULT = new ExecutionSpec(Isolation.AUTO, new ResourceLimits(), new HttpCall());
+
+    public ExecutionSpec {
+        isolation = isolation == null ? Isolation.AUTO : isolation;
+        limits = limits == null ? new ResourceLimits() : limits;
+        http = http == null ? new HttpCall() : http;
+    }
+
+    public static ExecutionSpec of(Event event) {
+        return new ExecutionSpec(event.getIsolation(), event.getLimits(), event.getHttp());
+    }
+
+    public ExecutionSpec with(Isolation other) {
+        return new ExecutionSpec(other, limits, http);
+    }
+
+    public void writeTo(JsonObjectBuilder json) {
+        json.add("isolation", isolation.name());
+        json.add("limits", Json.createObjectBuilder()
+                .add("cpus", limits.cpus())
+                .add("memoryMb", limits.memoryMb())
+                .add("pids", limits.pids())
+                .add("workDirMb", limits.workDirMb())
+                .add("network", limits.network().name()));
+        if (http.isDefined()) {
+            var headers = Json.createObjectBuilder();
+            http.headers().forEach(headers::add);
+            var call = Json.createObjectBuilder()
+                    .add("method", http.method())
+                    .add("url", http.url())
+                    .add("headers", headers)
+                    .add("followRedirects", http.followRedirects())
+                    .add("successStatuses", http.successStatuses());
+            if (http.body() != null) {
+                call.add("body", http.body());
+            }
+            json.add("http", call);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote; a job queued by an older version has none of it and gets the defaults. */
+    public static ExecutionSpec readFrom(JsonObject json) {
+        Isolation isolation = Isolation.parse(json.getString("isolation", Isolation.AUTO.name()));
+        ResourceLimits limits = new ResourceLimits();
+        if (json.containsKey("limits")) {
+            JsonObject l = json.getJsonObject("limits");
+            limits = new ResourceLimits(l.getJsonNumber("cpus").doubleValue(), l.getInt("memoryMb"), l.getInt("pids"),
+                    l.getInt("workDirMb"), NetworkAccess.valueOf(l.getString("network")));
+        }
+        HttpCall http = new HttpCall();
+        if (json.containsKey("http")) {
+            JsonObject h = json.getJsonObject("http");
+            Map<String, String> headers = new LinkedHashMap<>();
+            h.getJsonObject("headers").forEach((k, v) -> headers.put(k, ((jakarta.json.JsonString) v).getString()));
+            http = new HttpCall(h.getString("method"), h.getString("url"), headers, h.getString("body", null),
+                    h.getBoolean("followRedirects", true), h.getString("successStatuses", null));
+        }
+        return new ExecutionSpec(isolation, limits, http);
+    }
+}

@@ -1,0 +1,26 @@
+package io.cronium.execution.container;
+
+import io.cronium.execution.ExecutionRequest;
+import java.util.Map;
+
+/** The labels on everything a run creates on the engine, so a restarted node can find what it left behind. */
+public final class ContainerLabels {
+
+    public static final String EXECUTION = "io.cronium.execution";
+    public static final String JOB = "io.cronium.job";
+    public static final String ATTEMPT = "io.cronium.attempt";
+    public static final String NODE = "io.cronium.node";
+
+    private ContainerLabels() {
+    }
+
+    static Map<String, String> of(ExecutionRequest request, String node) {
+        return Map.of(EXECUTION, request.executionId(), JOB, Long.toString(request.jobId()),
+                ATTEMPT, Integer.toString(request.attempt()), NODE, node);
+    }
+
+    /** The name of a run's container, volume and network: the execution id is unique, so a retry never collides. */
+    static String name(ExecutionRequest request) {
+        return "cronium-" + request.executionId();
+    }
+}
