@@ -85,6 +85,32 @@ class EventValidatorTest {
     void featuresOfLaterVersionsAreRefusedClearly() {
         var http = new EventDraft("n", null, "HTTP", null, new EventDraft.HttpSpec("FETCH", "ftp://x", null, null, null, null),
                 null, null, null, null, null, "REMOTE", List.of(1L), null, null, null, null, null, null, null, null, null);
-        assertEquals(List.of("type", "http.method", "http.url", "runLocation", "serverIds"), fields(http));
+        assertEquals(List.of("http.method", "http.url", "runLocation", "serverIds"), fields(http));
+    }
+
+    @Test
+    void anHttpEventNeedsAValidRequest() {
+        var missing = new EventDraft("n", null, "HTTP", null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
+        assertEquals(List.of("http"), fields(missing));
+        var bad = new EventDraft("n", null, "HTTP", null, new EventDraft.HttpSpec("GET", "http://127.0.0.1:9/x",
+                Map.of("Host", "evil", "Bad Name", "v", "X-Ok", "line\nbreak"), null, null, "2xx,99,abc"),
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        var errors = new EventValidator().validate(bad).stream().map(e -> e.field() + ": " + e.message()).sorted().toList();
+        assertEquals(List.of("http.headers.Host: is set by Cronium from the request",
+                "http.headers.X-Ok: needs a value on one line",
+                "http.headers: 'Bad Name' is not a valid header name",
+                "http.successStatuses: '99' is not a status code (200), a range (200-299) or a class (2xx)"), errors);
+    }
+
+    @Test
+    void isolationAndContainerLimitsAreChecked() {
+        var draft = new EventDraft("n", null, "BASH", "x", null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, "VM", new EventDraft.LimitsSpec(0.0, 4, 1, 0, "HOST"));
+        assertEquals(List.of("isolation", "limits.cpus", "limits.memoryMb", "limits.pids", "limits.workDirMb",
+                "limits.network"), fields(draft));
+        var fine = new EventDraft("n", null, "BASH", "x", null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, "CONTAINER", new EventDraft.LimitsSpec(0.5, 64, 32, 8, "PER_RUN"));
+        assertEquals(List.of(), fields(fine));
     }
 }
