@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +80,9 @@ class ConsoleIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run:status"), "SUCCESS"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("output"), "made in the browser"));
         wait.until(ExpectedConditions.textToBe(By.id("run:exit-code"), "0"));
-        assertTrue(browser.getPageSource().contains("not sandboxed"));
+        assertTrue(browser.getPageSource().contains("sandboxed: ran in a container of its own"),
+                "a new event runs in a container where Docker answers (AUTO)");
+        assertTrue(browser.getPageSource().contains("network 0 · image"), "the container's steps are shown");
 
         var session = browser.manage().getCookieNamed("JSESSIONID");
         assertEquals("Strict", session.getSameSite());
@@ -174,6 +177,47 @@ class ConsoleIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(302, forged.statusCode(), "answered with a redirect to a fresh page, not executed");
         assertFalse(admin.get("/api/v1/events?limit=500").body().contains("csrf-attempt"), "no event was created");
+    }
+
+    @Test
+    void anHttpEventIsMadeInTheFormAndEditingKeepsWhatTheFormDoesNotShow() throws Exception {
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
+        logIn("admin", RunningCronium.ADMIN_PASSWORD);
+        browser.findElement(By.id("events:new")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("events:name"))).sendKeys("ping from the form");
+        browser.findElement(By.id("events:type")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#events\\:type_items li[data-label='HTTP']"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("events:http-url"))).sendKeys(base + "/health/live");
+        browser.findElement(By.id("events:http-headers")).sendKeys("Accept: application/json");
+        browser.findElement(By.id("events:save")).click();
+        By row = By.xpath("//tr[.//span[@class='event-name' and text()='ping from the form']]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        var stored = admin.get("/api/v1/events?limit=500").json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject()).filter(e -> e.getString("name").equals("ping from the form")).findFirst().orElseThrow();
+        assertEquals("HTTP", stored.getString("type"));
+        assertEquals(base + "/health/live", stored.getJsonObject("http").getString("url"));
+        assertEquals("application/json", stored.getJsonObject("http").getJsonObject("headers").getString("Accept"));
+
+        // made through the API with settings the form does not show; saved from the form, they stay
+        long id = admin.createEvent(jakarta.json.Json.createObjectBuilder().add("name", "api made").add("type", "BASH")
+                .add("content", "echo $KEY").add("retries", 3).add("priority", "HIGH").add("concurrencyPolicy", "FORBID")
+                .add("env", jakarta.json.Json.createObjectBuilder().add("KEY", "kept-secret").add("PLAIN", "p"))
+                .add("secretEnv", jakarta.json.Json.createArrayBuilder().add("KEY")).build());
+        browser.navigate().refresh();
+        By edit = By.xpath("//tr[.//span[@class='event-name' and text()='api made']]//button[contains(@id,':edit')]");
+        wait.until(ExpectedConditions.elementToBeClickable(edit)).click();
+        var timeout = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("events:timeout_input")));
+        timeout.clear();
+        timeout.sendKeys("120");
+        browser.findElement(By.id("events:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "saved"));
+        var after = admin.get("/api/v1/events/" + id).json();
+        assertEquals(120, after.getInt("timeoutSeconds"));
+        assertEquals(3, after.getInt("retries"));
+        assertEquals("HIGH", after.getString("priority"));
+        assertEquals("FORBID", after.getString("concurrencyPolicy"));
+        assertEquals("p", after.getJsonObject("env").getString("PLAIN"));
+        assertEquals(List.of("KEY"), after.getJsonArray("secretEnv").getValuesAs(jakarta.json.JsonString::getString));
     }
 
     @Test

@@ -167,40 +167,11 @@ class JobLifecycleIT {
     @Test
     void aJobWhoseNodeDiedIsRerunAsItsNextAttempt() throws Exception {
         long event = event("survivor", "echo \"attempt $CRONIUM_ATTEMPT\"");
-        long logId;
-        long jobId;
-        try (var c = RunningCronium.get().database()) {
-            // what a node leaves behind when it dies mid-run: a RUNNING job, its execution, a lease nobody renews
-            try (var s = c.prepareStatement("insert into logs (event_id, owner_id, status, started_at)"
-                    + " select id, owner_id, 'RUNNING', now() from events where id = ? returning id")) {
-                s.setLong(1, event);
-                var rows = s.executeQuery();
-                rows.next();
-                logId = rows.getLong(1);
-            }
-            String payload = "{\"type\":\"BASH\",\"script\":\"echo \\\"attempt $CRONIUM_ATTEMPT\\\"\",\"timeoutSeconds\":60,"
-                    + "\"env\":{},\"retries\":0,\"recovery\":\"RERUN\"}";
-            try (var s = c.prepareStatement("insert into jobs (event_id, log_id, status, payload, claimed_by, claimed_at,"
-                    + " lease_until, started_at) values (?, ?, 'RUNNING', ?, 'dead-node', now(), now() - interval '1 second',"
-                    + " now()) returning id")) {
-                s.setLong(1, event);
-                s.setLong(2, logId);
-                s.setString(3, payload);
-                var rows = s.executeQuery();
-                rows.next();
-                jobId = rows.getLong(1);
-            }
-            try (var s = c.createStatement()) {
-                s.execute("update logs set job_id = " + jobId + " where id = " + logId);
-            }
-            try (var s = c.prepareStatement("insert into executions (id, job_id, log_id, attempt, executor, status, started_at)"
-                    + " values (?, ?, ?, 1, 'process', 'RUNNING', now())")) {
-                s.setString(1, "exec_" + jobId + "_1");
-                s.setLong(2, jobId);
-                s.setLong(3, logId);
-                s.executeUpdate();
-            }
-        }
+        String payload = "{\"type\":\"BASH\",\"script\":\"echo \\\"attempt $CRONIUM_ATTEMPT\\\"\",\"timeoutSeconds\":60,"
+                + "\"env\":{},\"retries\":0,\"recovery\":\"RERUN\",\"isolation\":\"PROCESS\"}";
+        var dead = DeadNode.leftRunning(event, payload);
+        long logId = dead.logId();
+        long jobId = dead.jobId();
         var log = api.awaitFinished(logId, Duration.ofSeconds(30));
         assertEquals("SUCCESS", log.getString("status"), log.toString());
         assertEquals("attempt 2\n", log.getString("output"));

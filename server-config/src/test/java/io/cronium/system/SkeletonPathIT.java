@@ -23,8 +23,13 @@ class SkeletonPathIT {
         api = new Api(RunningCronium.get().baseUrl()).login("admin", RunningCronium.ADMIN_PASSWORD);
     }
 
+    /**
+     * A bash event run as a local process: the suite's lifecycle tests run many short scripts and are about the
+     * queue, not isolation (ContainerIT covers containers, and that AUTO picks one when an engine answers).
+     */
     static JsonObject bashEvent(String name, String script) {
-        return Json.createObjectBuilder().add("name", name).add("type", "BASH").add("content", script).build();
+        return Json.createObjectBuilder().add("name", name).add("type", "BASH").add("content", script)
+                .add("isolation", "PROCESS").build();
     }
 
     static long create(JsonObject event) {

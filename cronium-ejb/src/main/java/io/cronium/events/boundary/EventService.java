@@ -96,7 +96,9 @@ public class EventService {
         if (after != EventStatus.ACTIVE || !java.util.Objects.equals(event.getSchedule().nextFireAt(), oldSchedule.nextFireAt())) {
             cancelRunsQueuedAhead(event.getId());
         }
-        applyEnv(draft, event);
+        if (draft.env() != null || draft.secretEnv() != null) {
+            applyEnv(draft, event); // left out: the environment stays as it was (secret values cannot be re-sent)
+        }
         event.touch();
         scheduleChanged.fire(new ScheduleChanged(event.getId(), Optional.ofNullable(event.getSchedule().nextFireAt())));
         return event;

@@ -116,4 +116,10 @@ public class JobQueue {
     public List<LeaseReaper.Reaped> reapExpiredLeases(LeaseReaper reaper, int limit) {
         return withConnection("recovering expired jobs", c -> reaper.reap(c, limit));
     }
+
+    /** Of the given jobs, those whose current attempt is claimed or running under an unexpired lease, as "job/attempt". */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<String> attemptsHoldingLeases(List<Long> jobIds) {
+        return withConnection("reading live attempts", c -> JobTable.attemptsHoldingLeases(c, jobIds));
+    }
 }

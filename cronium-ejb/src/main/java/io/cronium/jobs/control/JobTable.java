@@ -244,4 +244,19 @@ public final class JobTable {
         }
         return skipped;
     }
+
+    public static List<String> attemptsHoldingLeases(Connection connection, List<Long> jobIds) throws SQLException {
+        List<String> live = new java.util.ArrayList<>();
+        try (var select = connection.prepareStatement("""
+                select id, attempt from jobs
+                 where id = any(?) and status in ('CLAIMED', 'RUNNING') and lease_until > now()""")) {
+            select.setArray(1, connection.createArrayOf("bigint", jobIds.toArray()));
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    live.add(rows.getLong(1) + "/" + rows.getInt(2));
+                }
+            }
+        }
+        return live;
+    }
 }

@@ -58,6 +58,15 @@ public final class LogTable {
         }
     }
 
+    /** Appends a line in one statement, so a concurrent append (the reaper's) is not lost. */
+    public static void noteOnExecution(Connection c, String executionId, String line) throws SQLException {
+        try (var s = c.prepareStatement("update executions set error = concat(error, ?::text, E'\\n') where id = ?")) {
+            s.setString(1, line);
+            s.setString(2, executionId);
+            s.executeUpdate();
+        }
+    }
+
     /** Tells every node's listeners that a run changed; delivered when the transaction commits. */
     public static void announce(Connection c, long logId) throws SQLException {
         try (var s = c.prepareStatement("select pg_notify('" + CHANNEL + "', ?)")) {

@@ -148,6 +148,15 @@ public class RunRecorder {
         return Optional.empty();
     }
 
+    /** Adds a line of Cronium's own to an execution's error text (e.g. that its leftover container was removed). */
+    public void noteOnExecution(String executionId, String note) {
+        try (var c = database.dataSource().getConnection()) {
+            LogTable.noteOnExecution(c, executionId, note);
+        } catch (SQLException e) {
+            throw new IllegalStateException("noting on execution " + executionId + " failed", e);
+        }
+    }
+
     /** A job no executor here can run ends FAILED with the reason, instead of waiting forever. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void failWithoutExecution(ClaimedJob job, String reason) {

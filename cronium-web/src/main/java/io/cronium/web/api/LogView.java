@@ -3,8 +3,13 @@ package io.cronium.web.api;
 import io.cronium.logs.boundary.LogDetails;
 import io.cronium.logs.entity.Execution;
 import io.cronium.logs.entity.RunLog;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import java.io.StringReader;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A log as the API returns it; in lists without executions, on its own page with them. */
 public record LogView(
@@ -30,12 +35,26 @@ public record LogView(
 
     public record ExecutionView(String id, Long serverId, int attempt, String executor, boolean sandboxed, String status,
                                 Integer exitCode, String output, String error, Instant startedAt, Instant finishedAt,
-                                Long setupMs, Long executionMs, Long cleanupMs, Long totalMs) {
+                                Long setupMs, Long executionMs, Long cleanupMs, Long totalMs,
+                                Map<String, Long> phases) {
 
         static ExecutionView of(Execution x) {
             return new ExecutionView(x.getId(), x.getServerId(), x.getAttempt(), x.getExecutor(), x.isSandboxed(),
                     x.getStatus().name(), x.getExitCode(), x.getOutput(), x.getError(), x.getStartedAt(),
-                    x.getFinishedAt(), x.getSetupMs(), x.getExecutionMs(), x.getCleanupMs(), x.getTotalMs());
+                    x.getFinishedAt(), x.getSetupMs(), x.getExecutionMs(), x.getCleanupMs(), x.getTotalMs(),
+                    phases(x.getPhases()));
+        }
+
+        /** The executor's steps in the order they happened (network, image, container, execution, cleanup). */
+        private static Map<String, Long> phases(String json) {
+            if (json == null) {
+                return null;
+            }
+            Map<String, Long> phases = new LinkedHashMap<>();
+            try (var reader = Json.createReader(new StringReader(json))) {
+                reader.readObject().forEach((k, v) -> phases.put(k, ((JsonNumber) v).longValue()));
+            }
+            return phases;
         }
     }
 

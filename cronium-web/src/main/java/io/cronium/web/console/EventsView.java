@@ -3,13 +3,14 @@ package io.cronium.web.console;
 import io.cronium.common.ConflictException;
 import io.cronium.common.InvalidInputException;
 import io.cronium.common.ResourceNotFoundException;
-import io.cronium.events.boundary.EventDraft;
 import io.cronium.events.boundary.EventService;
+import io.cronium.execution.ExecutorRegistry;
 import io.cronium.jobs.boundary.RunRequests;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
@@ -27,18 +28,12 @@ public class EventsView implements Serializable {
     @EJB
     transient RunRequests runs;
 
+    @Inject
+    transient ExecutorRegistry executors;
+
     private List<EventRow> rows;
     private Long editingId;
-    private String name;
-    private String type = "BASH";
-    private String content;
-    private String cron;
-    private String scheduleKind = "MANUAL";
-    private Long intervalSeconds;
-    private String timezone = "UTC";
-    private String misfirePolicy = "RUN_ONCE";
-    private String status = "ACTIVE";
-    private int timeoutSeconds = 3600;
+    private EventForm form = new EventForm();
     private boolean editing;
     private Long lastLogId;
 
@@ -49,32 +44,19 @@ public class EventsView implements Serializable {
 
     public void startNew() {
         editingId = null;
-        name = null;
-        type = "BASH";
-        content = null;
-        cron = null;
-        scheduleKind = "MANUAL";
-        intervalSeconds = null;
-        timezone = "UTC";
-        misfirePolicy = "RUN_ONCE";
-        status = "ACTIVE";
-        timeoutSeconds = 3600;
+        form = new EventForm();
         editing = true;
     }
 
     public void edit(EventRow row) {
-        editingId = row.id();
-        name = row.name();
-        type = row.type();
-        content = row.content();
-        cron = row.cron();
-        intervalSeconds = row.intervalSeconds();
-        scheduleKind = row.cron() != null ? "CRON" : row.intervalSeconds() != null ? "INTERVAL" : "MANUAL";
-        timezone = row.timezone();
-        misfirePolicy = row.misfirePolicy();
-        status = row.status();
-        timeoutSeconds = row.timeoutSeconds();
-        editing = true;
+        try {
+            form = EventForm.of(events.find(row.id()));
+            editingId = row.id();
+            editing = true;
+        } catch (ResourceNotFoundException e) {
+            Messages.addGlobalError(e.getMessage());
+            load();
+        }
     }
 
     public void cancel() {
@@ -82,13 +64,8 @@ public class EventsView implements Serializable {
     }
 
     public void save() {
-        var schedule = switch (scheduleKind) {
-            case "CRON" -> new EventDraft.ScheduleSpec(cron, null, timezone, misfirePolicy);
-            case "INTERVAL" -> new EventDraft.ScheduleSpec(null, intervalSeconds, timezone, misfirePolicy);
-            default -> null;
-        };
-        var draft = new EventDraft(name, null, type, content, null, schedule, status, timeoutSeconds, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+        var draft = form.toDraft();
+        String name = form.getName();
         try {
             if (editingId == null) {
                 events.create(draft);
@@ -133,7 +110,7 @@ public class EventsView implements Serializable {
 
     /** Recomputed on every request while the editor is open, so it follows what the user types. */
     public SchedulePreview getPreview() {
-        return SchedulePreview.of(scheduleKind, cron, intervalSeconds, timezone);
+        return SchedulePreview.of(form.getScheduleKind(), form.getCron(), form.getIntervalSeconds(), form.getTimezone());
     }
 
     public List<String> getTimezones() {
@@ -147,31 +124,20 @@ public class EventsView implements Serializable {
     private static final List<String> TIME_ZONES = java.time.ZoneId.getAvailableZoneIds().stream().sorted().toList();
 
     public List<String> getTypes() {
-        return List.of("BASH", "PYTHON", "NODE");
+        return List.of("BASH", "PYTHON", "NODE", "HTTP");
+    }
+
+    public List<String> getHttpMethods() {
+        return List.of("GET", "POST", "PUT", "DELETE", "PATCH");
+    }
+
+    public boolean isContainersAvailable() {
+        return executors.containersAvailable();
     }
 
     public List<EventRow> getRows() { return rows; }
     public boolean isEditing() { return editing; }
     public Long getEditingId() { return editingId; }
     public Long getLastLogId() { return lastLogId; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getType() { return type; }
-    public void setType(String type) { this.type = type; }
-    public String getContent() { return content; }
-    public void setContent(String content) { this.content = content; }
-    public String getCron() { return cron; }
-    public void setCron(String cron) { this.cron = cron; }
-    public String getScheduleKind() { return scheduleKind; }
-    public void setScheduleKind(String scheduleKind) { this.scheduleKind = scheduleKind; }
-    public Long getIntervalSeconds() { return intervalSeconds; }
-    public void setIntervalSeconds(Long intervalSeconds) { this.intervalSeconds = intervalSeconds; }
-    public String getTimezone() { return timezone; }
-    public void setTimezone(String timezone) { this.timezone = timezone; }
-    public String getMisfirePolicy() { return misfirePolicy; }
-    public void setMisfirePolicy(String misfirePolicy) { this.misfirePolicy = misfirePolicy; }
-    public String getStatus() { return status; }
-    public void setStatus(String status) { this.status = status; }
-    public int getTimeoutSeconds() { return timeoutSeconds; }
-    public void setTimeoutSeconds(int timeoutSeconds) { this.timeoutSeconds = timeoutSeconds; }
+    public EventForm getForm() { return form; }
 }

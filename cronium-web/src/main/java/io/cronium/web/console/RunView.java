@@ -46,12 +46,24 @@ public class RunView implements Serializable {
 
     /** One attempt (and, with servers, one server). */
     public record Attempt(String id, int attempt, String executor, boolean sandboxed, String status, Integer exitCode,
-                          Long setupMs, Long executionMs, Long cleanupMs, Long totalMs, Instant startedAt)
-            implements Serializable {
+                          Long setupMs, Long executionMs, Long cleanupMs, Long totalMs, String steps,
+                          Instant startedAt) implements Serializable {
         static Attempt of(Execution x) {
             return new Attempt(x.getId(), x.getAttempt(), x.getExecutor(), x.isSandboxed(),
                     x.getStatus() == null ? "RUNNING" : x.getStatus().name(), x.getExitCode(), x.getSetupMs(),
-                    x.getExecutionMs(), x.getCleanupMs(), x.getTotalMs(), x.getStartedAt());
+                    x.getExecutionMs(), x.getCleanupMs(), x.getTotalMs(), steps(x.getPhases()), x.getStartedAt());
+        }
+
+        /** "network 0 · image 2 · container 41 · ..." from the stored JSON object of step times. */
+        private static String steps(String json) {
+            if (json == null) {
+                return "";
+            }
+            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+                var parts = new java.util.ArrayList<String>();
+                reader.readObject().forEach((k, v) -> parts.add(k + " " + v));
+                return String.join(" · ", parts);
+            }
         }
     }
 

@@ -1,0 +1,46 @@
+package io.cronium.system;
+
+import java.sql.SQLException;
+
+/** What a node leaves behind when it dies mid-run: a RUNNING job, its log and execution, a lease nobody renews. */
+record DeadNode(long jobId, long logId, String executionId) {
+
+    static final String NAME = "dead-node";
+
+    static DeadNode leftRunning(long eventId, String payload) throws SQLException {
+        long logId;
+        long jobId;
+        try (var c = RunningCronium.get().database()) {
+            try (var s = c.prepareStatement("insert into logs (event_id, owner_id, status, started_at)"
+                    + " select id, owner_id, 'RUNNING', now() from events where id = ? returning id")) {
+                s.setLong(1, eventId);
+                var rows = s.executeQuery();
+                rows.next();
+                logId = rows.getLong(1);
+            }
+            try (var s = c.prepareStatement("insert into jobs (event_id, log_id, status, payload, claimed_by, claimed_at,"
+                    + " lease_until, started_at) values (?, ?, 'RUNNING', ?, ?, now(), now() - interval '1 second',"
+                    + " now()) returning id")) {
+                s.setLong(1, eventId);
+                s.setLong(2, logId);
+                s.setString(3, payload);
+                s.setString(4, NAME);
+                var rows = s.executeQuery();
+                rows.next();
+                jobId = rows.getLong(1);
+            }
+            try (var s = c.createStatement()) {
+                s.execute("update logs set job_id = " + jobId + " where id = " + logId);
+            }
+            String executionId = "exec_" + jobId + "_1";
+            try (var s = c.prepareStatement("insert into executions (id, job_id, log_id, attempt, executor, status, started_at)"
+                    + " values (?, ?, ?, 1, 'container', 'RUNNING', now())")) {
+                s.setString(1, executionId);
+                s.setLong(2, jobId);
+                s.setLong(3, logId);
+                s.executeUpdate();
+            }
+            return new DeadNode(jobId, logId, executionId);
+        }
+    }
+}
