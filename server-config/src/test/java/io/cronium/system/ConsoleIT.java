@@ -207,10 +207,13 @@ class ConsoleIT {
         By edit = By.xpath("//tr[.//span[@class='event-name' and text()='api made']]//button[contains(@id,':edit')]");
         wait.until(ExpectedConditions.elementToBeClickable(edit)).click();
         var timeout = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("events:timeout_input")));
-        timeout.clear();
-        timeout.sendKeys("120");
+        timeout.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "120");
         browser.findElement(By.id("events:save")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "saved"));
+        try {
+            wait.until(d -> admin.get("/api/v1/events/" + id).json().getInt("timeoutSeconds") == 120);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("not saved; the page says: " + browser.findElement(By.tagName("body")).getText(), e);
+        }
         var after = admin.get("/api/v1/events/" + id).json();
         assertEquals(120, after.getInt("timeoutSeconds"));
         assertEquals(3, after.getInt("retries"));
