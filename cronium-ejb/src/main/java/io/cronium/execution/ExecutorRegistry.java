@@ -66,6 +66,11 @@ public class ExecutorRegistry {
     @ConfigProperty(name = "cronium.docker.pull", defaultValue = "false")
     boolean pull;
 
+    /** "auto": a bind mount where the engine is local (a unix socket), a volume otherwise; or "bind", "volume". */
+    @Inject
+    @ConfigProperty(name = "cronium.docker.files", defaultValue = "auto")
+    String filesDelivery;
+
     @Inject
     DockerEngine engine;
 
@@ -83,8 +88,10 @@ public class ExecutorRegistry {
     void init() {
         Path root = Path.of(workDir.orElse(System.getProperty("java.io.tmpdir") + "/cronium-runs"));
         process = new LocalProcessExecutor(threads, root, outputLimit);
-        container = new ContainerExecutor(engine,
-                new ContainerImages(bashImage, pythonImage, nodeImage, pull), node.id(), outputLimit);
+        boolean bind = "bind".equals(filesDelivery)
+                || "auto".equals(filesDelivery) && engine.host().startsWith("unix://");
+        container = new ContainerExecutor(engine, new ContainerImages(bashImage, pythonImage, nodeImage, pull),
+                node.id(), outputLimit, bind ? root.resolve("containers") : null);
         http = new HttpRequestExecutor(managedExecutor, outputLimit);
     }
 

@@ -29,7 +29,8 @@ import java.util.concurrent.Executors;
  * same machine: (1) the container executor against a plain {@code docker run --rm} of the same image with the same
  * limits and isolation flags, per script type; (2) the local process executor against a bare fork/exec of the same
  * interpreter. Usage: {@code ./cronium bench executors} with -Dbench.container-runs=20, -Dbench.process-runs=100,
- * -Dbench.types=BASH (or BASH,PYTHON,NODE) as the defaults.
+ * -Dbench.types=BASH (or BASH,PYTHON,NODE) as the defaults, and -Dbench.files=volume to send run files the way a
+ * remote engine gets them.
  */
 public final class ExecutorBench {
 
@@ -47,7 +48,9 @@ public final class ExecutorBench {
             throw new IllegalStateException("no Docker engine: run server-config/docker/start-engine.sh and build-images.sh");
         }
         var images = ContainerImages.DEFAULT;
-        var containers = new ContainerExecutor(engine, images, "bench", 100_000);
+        Path work = Files.createTempDirectory("cronium-bench");
+        boolean volume = "volume".equals(System.getProperty("bench.files"));
+        var containers = new ContainerExecutor(engine, images, "bench", 100_000, volume ? null : work.resolve("containers"));
         for (String type : System.getProperty("bench.types", "BASH").split(",")) {
             var eventType = EventType.valueOf(type.trim());
             String script = switch (eventType) {
@@ -61,6 +64,7 @@ public final class ExecutorBench {
             containers.execute(request(eventType, script, Isolation.CONTAINER), OutputSink.DISCARD, new Cancellation());
             List<Double> ours = new ArrayList<>();
             List<Double> floor = new ArrayList<>();
+            Map<String, List<Double>> steps = new java.util.LinkedHashMap<>();
             for (int i = 0; i < containerRuns; i++) {
                 floor.add(run(plain));
                 long t0 = System.nanoTime();
@@ -70,11 +74,14 @@ public final class ExecutorBench {
                 if (result.outcome() != ExecutionOutcome.SUCCEEDED) {
                     throw new IllegalStateException("container run failed: " + result.failureReason());
                 }
+                result.timings().steps().forEach((k, v) -> steps.computeIfAbsent(k, x -> new ArrayList<>()).add(v.doubleValue()));
             }
             report("container executor, " + type, ours, "docker run --rm, same limits", floor, 100);
+            var medians = new StringBuilder("  executor steps (median ms):");
+            steps.forEach((k, v) -> medians.append(String.format(Locale.ROOT, " %s %.0f", k, StartupBench.median(v))));
+            System.out.println(medians);
         }
 
-        Path work = Files.createTempDirectory("cronium-bench");
         var process = new LocalProcessExecutor(Executors.defaultThreadFactory(), work, 100_000);
         List<Double> ours = new ArrayList<>();
         List<Double> floor = new ArrayList<>();

@@ -24,6 +24,8 @@ import io.cronium.execution.OutputChannel;
 import io.cronium.execution.OutputSink;
 import io.cronium.logs.entity.PhaseTimings;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,12 +52,20 @@ public class ContainerExecutor implements Executor {
     private final ContainerImages images;
     private final String node;
     private final int outputLimitChars;
+    private final Path bindRoot;
 
-    public ContainerExecutor(DockerEngine engine, ContainerImages images, String node, int outputLimitChars) {
+    /**
+     * @param bindRoot where run files are written for a read-only bind mount, when the engine shares this host's
+     *                 file system (a local socket); null sends them into a volume through the API instead, which
+     *                 works with any engine but costs a volume and an archive upload per run
+     */
+    public ContainerExecutor(DockerEngine engine, ContainerImages images, String node, int outputLimitChars,
+                             Path bindRoot) {
         this.engine = engine;
         this.images = images;
         this.node = node;
         this.outputLimitChars = outputLimitChars;
+        this.bindRoot = bindRoot;
     }
 
     @Override
@@ -97,9 +107,21 @@ public class ContainerExecutor implements Executor {
             String image = images.of(interpreter);
             ensureImage(docker, image);
             steps.put("image", millisSince(t));
+            step = "files";
+            t = System.nanoTime();
+            RunFiles files = files(request, interpreter);
+            Mount filesMount;
+            if (bindRoot != null) {
+                created.hostDir = files.writeTo(bindRoot.resolve(name));
+                filesMount = new Mount().withType(MountType.BIND).withSource(created.hostDir.toString())
+                        .withTarget(FILES).withReadOnly(true);
+            } else {
+                created.volume = docker.createVolumeCmd().withName(name).withLabels(labels).exec().getName();
+                filesMount = new Mount().withType(MountType.VOLUME).withSource(created.volume).withTarget(FILES);
+            }
+            steps.put("files", millisSince(t));
             step = "container";
             t = System.nanoTime();
-            created.volume = docker.createVolumeCmd().withName(name).withLabels(labels).exec().getName();
             created.container = docker.createContainerCmd(image)
                     .withName(name)
                     .withLabels(labels)
@@ -107,14 +129,16 @@ public class ContainerExecutor implements Executor {
                     .withWorkingDir(WORK_DIR)
                     .withEnv("HOME=" + WORK_DIR, "TMPDIR=" + WORK_DIR, "LANG=C.UTF-8")
                     .withCmd("/bin/sh", FILES + "/run.sh")
-                    .withHostConfig(hostConfig(limits, created.network == null ? "none" : name, created.volume))
+                    .withHostConfig(hostConfig(limits, created.network == null ? "none" : name, filesMount))
                     .exec().getId();
-            docker.copyArchiveToContainerCmd(created.container)
-                    .withRemotePath(FILES)
-                    .withTarInputStream(new ByteArrayInputStream(files(request, interpreter).tar()))
-                    .exec();
+            if (created.volume != null) {
+                docker.copyArchiveToContainerCmd(created.container)
+                        .withRemotePath(FILES)
+                        .withTarInputStream(new ByteArrayInputStream(files.tar()))
+                        .exec();
+            }
             steps.put("container", millisSince(t));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             long setupMs = millisSince(t0);
             long cleanupMs = remove(docker, created, steps);
             return new ExecutionResult(ExecutionOutcome.FAILED, null, "", "", "container " + step + " failed: "
@@ -204,6 +228,7 @@ public class ContainerExecutor implements Executor {
         String network;
         String volume;
         String container;
+        Path hostDir;
     }
 
     private static Stop awaitExit(CompletableFuture<Integer> exit, ExecutionRequest request, Cancellation cancellation)
@@ -236,7 +261,7 @@ public class ContainerExecutor implements Executor {
         }
     }
 
-    private static HostConfig hostConfig(ResourceLimits limits, String network, String volume) {
+    private static HostConfig hostConfig(ResourceLimits limits, String network, Mount files) {
         long memory = limits.memoryMb() * 1024L * 1024L;
         return HostConfig.newHostConfig()
                 .withNanoCPUs(Math.round(limits.cpus() * 1e9))
@@ -249,7 +274,7 @@ public class ContainerExecutor implements Executor {
                 .withInit(true) // a PID 1 that passes SIGTERM on, so the script gets its grace period
                 .withNetworkMode(network)
                 .withTmpFs(Map.of(WORK_DIR, tmpfs(limits), "/tmp", tmpfs(limits)))
-                .withMounts(List.of(new Mount().withType(MountType.VOLUME).withSource(volume).withTarget(FILES)));
+                .withMounts(List.of(files));
     }
 
     /** Owned by the run's user: a mode option alone is overridden by the image's directory, owned by root. */
@@ -304,6 +329,9 @@ public class ContainerExecutor implements Executor {
         if (created.network != null) {
             removals.add(() -> docker.removeNetworkCmd(created.network).exec());
         }
+        if (created.hostDir != null) {
+            removals.add(() -> RunFiles.delete(created.hostDir));
+        }
         for (Runnable removal : removals) {
             try {
                 removal.run();
@@ -328,7 +356,7 @@ public class ContainerExecutor implements Executor {
         }
     }
 
-    private static String reason(RuntimeException e) {
+    private static String reason(Exception e) {
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message.strip();
     }

@@ -1,6 +1,11 @@
 package io.cronium.execution.container;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +30,26 @@ final class RunFiles {
         env.forEach((name, value) -> text.append("export ").append(name).append("='")
                 .append(value.replace("'", "'\\''")).append("'\n"));
         return text.toString();
+    }
+
+    /** Writes the files into a new directory readable by the run's user (read-only to it: it is not the owner). */
+    Path writeTo(Path dir) throws IOException {
+        Files.createDirectories(dir.getParent());
+        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        for (var file : files.entrySet()) {
+            Path path = dir.resolve(file.getKey());
+            Files.write(path, file.getValue());
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        return dir;
+    }
+
+    static void delete(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A POSIX ustar archive: 512-byte headers, content padded to 512 bytes, two empty blocks at the end. */

@@ -16,6 +16,9 @@ import io.cronium.execution.ExecutionRequest;
 import io.cronium.execution.ExecutionResult;
 import io.cronium.execution.ExecutionSpec;
 import io.cronium.execution.OutputSink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The container executor against the real Docker engine of this machine and the images of
@@ -40,6 +44,9 @@ class ContainerExecutorTest {
 
     final List<String> executions = new CopyOnWriteArrayList<>();
 
+    @TempDir
+    Path files;
+
     @BeforeAll
     static void engineAnswers() {
         assertTrue(ENGINE.reachable(), "these tests need a Docker engine: run server-config/docker/start-engine.sh "
@@ -47,7 +54,7 @@ class ContainerExecutorTest {
     }
 
     @AfterEach
-    void nothingIsLeftOnTheEngine() {
+    void nothingIsLeftOnTheEngine() throws IOException {
         var docker = ENGINE.client();
         for (String execution : executions) {
             var label = Map.of(ContainerLabels.EXECUTION, execution);
@@ -58,6 +65,11 @@ class ContainerExecutorTest {
             assertTrue(volumes == null || volumes.isEmpty(), "volumes of " + execution + ": " + volumes);
             assertEquals(List.of(), docker.listNetworksCmd().withFilter("label",
                     List.of(ContainerLabels.EXECUTION + "=" + execution)).exec(), "networks of " + execution);
+        }
+        if (files != null) {
+            try (var left = Files.list(files)) {
+                assertEquals(List.of(), left.toList(), "run files on the host");
+            }
         }
     }
 
@@ -77,7 +89,8 @@ class ContainerExecutorTest {
     }
 
     ExecutionResult run(ExecutionRequest request, OutputSink sink, Cancellation cancellation) {
-        return new ContainerExecutor(ENGINE, ContainerImages.DEFAULT, NODE, 100_000).execute(request, sink, cancellation);
+        return new ContainerExecutor(ENGINE, ContainerImages.DEFAULT, NODE, 100_000, files).execute(request, sink,
+                cancellation);
     }
 
     @Test
@@ -203,10 +216,19 @@ class ContainerExecutorTest {
     }
 
     @Test
+    void anEngineOnAnotherHostGetsTheFilesThroughAVolume() {
+        files = null; // no shared file system: the script and its environment are uploaded into a run volume
+        var result = run(request(EventType.BASH, "echo \"$GREETING\"; ls /cronium; echo x > /cronium/x || echo refused"));
+        assertEquals(ExecutionOutcome.SUCCEEDED, result.outcome(), result.failureReason());
+        assertTrue(result.stdout().startsWith("hi 'quoted' $HOME\nrun.sh\nscript.sh\n"), result.stdout());
+        assertTrue(result.stdout().endsWith("refused\n"), result.stdout());
+    }
+
+    @Test
     void aMissingImageFailsWithWhatToDo() {
         var images = new ContainerImages("cronium/no-such-image:0", "x", "y", false);
         var request = request(EventType.BASH, "true");
-        var result = new ContainerExecutor(ENGINE, images, NODE, 1000).execute(request, OutputSink.DISCARD,
+        var result = new ContainerExecutor(ENGINE, images, NODE, 1000, files).execute(request, OutputSink.DISCARD,
                 new Cancellation());
         assertEquals(ExecutionOutcome.FAILED, result.outcome());
         assertNotNull(result.failureReason());
