@@ -86,7 +86,7 @@ public class ExecutorRegistry {
 
     @PostConstruct
     void init() {
-        Path root = Path.of(workDir.orElse(System.getProperty("java.io.tmpdir") + "/cronium-runs"));
+        Path root = Path.of(workDir.orElse(System.getProperty("java.io.tmpdir") + "/cronium-runs")).toAbsolutePath();
         process = new LocalProcessExecutor(threads, root, outputLimit);
         boolean bind = "bind".equals(filesDelivery)
                 || "auto".equals(filesDelivery) && engine.host().startsWith("unix://");

@@ -112,7 +112,7 @@ public class ContainerExecutor implements Executor {
             RunFiles files = files(request, interpreter);
             Mount filesMount;
             if (bindRoot != null) {
-                created.hostDir = files.writeTo(bindRoot.resolve(name));
+                created.hostDir = files.writeTo(bindRoot, name);
                 filesMount = new Mount().withType(MountType.BIND).withSource(created.hostDir.toString())
                         .withTarget(FILES).withReadOnly(true);
             } else {

@@ -32,10 +32,19 @@ final class RunFiles {
         return text.toString();
     }
 
-    /** Writes the files into a new directory readable by the run's user (read-only to it: it is not the owner). */
-    Path writeTo(Path dir) throws IOException {
-        Files.createDirectories(dir.getParent());
-        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    /**
+     * Writes the files into a new directory under {@code root} that the run's user can read (and not change: it is
+     * not the owner). The root can be entered but not listed, and the directory's name has a random part, so other
+     * users of the host cannot find a run's environment while it lasts.
+     */
+    Path writeTo(Path root, String name) throws IOException {
+        if (!Files.isDirectory(root)) {
+            Files.createDirectories(root);
+            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
+        }
+        Path dir = root.resolve(name + "-" + java.util.UUID.randomUUID());
+        Files.createDirectory(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         for (var file : files.entrySet()) {
             Path path = dir.resolve(file.getKey());
             Files.write(path, file.getValue());
