@@ -1,7 +1,6 @@
 package io.cronium.execution;
 
 import io.cronium.events.entity.EventType;
-import io.cronium.events.entity.Isolation;
 import io.cronium.execution.container.ContainerExecutor;
 import io.cronium.execution.container.ContainerImages;
 import io.cronium.execution.container.DockerEngine;
@@ -96,26 +95,15 @@ public class ExecutorRegistry {
     }
 
     public Choice choose(EventType type, ExecutionSpec spec) {
-        if (type == EventType.HTTP) {
-            return spec.http().isDefined() ? Choice.of(http) : Choice.refused("the HTTP event has no request");
+        Placement placement = Placement.of(type, spec, engine.reachable(), processPolicy.allowed(), engine.host());
+        if (placement.refusal() != null) {
+            return Choice.refused(placement.refusal());
         }
-        if (Interpreter.of(type) == null) {
-            return Choice.refused("no executor on this node can run " + type + " events");
-        }
-        Isolation isolation = spec.isolation();
-        if (isolation != Isolation.PROCESS && engine.reachable()) {
-            return Choice.of(container);
-        }
-        if (isolation == Isolation.CONTAINER) {
-            return Choice.refused("the event runs only in a container, and no Docker engine answers at "
-                    + engine.host() + " on this node");
-        }
-        if (!processPolicy.allowed()) {
-            return Choice.refused((isolation == Isolation.AUTO ? "no Docker engine answers at " + engine.host()
-                    + ", and " : "") + "the administrator forbids unsandboxed local processes ("
-                    + "CRONIUM_ALLOW_UNSANDBOXED=false)");
-        }
-        return Choice.of(process);
+        return Choice.of(switch (placement.kind()) {
+            case HTTP -> http;
+            case CONTAINER -> container;
+            case PROCESS -> process;
+        });
     }
 
     /** Whether containers are available here, for the console's and the API's description of a node. */

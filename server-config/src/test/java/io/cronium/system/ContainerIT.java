@@ -91,7 +91,7 @@ class ContainerIT {
         assertEquals("container", execution.getString("executor"));
         assertTrue(execution.getBoolean("sandboxed"));
         var phases = execution.getJsonObject("phases");
-        assertEquals(List.of("network", "image", "container", "execution", "cleanup"), List.copyOf(phases.keySet()));
+        assertEquals(List.of("network", "image", "files", "container", "execution", "cleanup"), List.copyOf(phases.keySet()));
     }
 
     @Test

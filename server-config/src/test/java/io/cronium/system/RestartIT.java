@@ -28,9 +28,10 @@ class RestartIT {
         var cronium = RunningCronium.get();
         var api = new Api(cronium.baseUrl()).login("admin", RunningCronium.ADMIN_PASSWORD);
         long secretive = api.createEvent(jakarta.json.Json.createObjectBuilder(SkeletonPathIT.bashEvent("rotated", "echo \"key=$K\""))
-                .add("env", jakarta.json.Json.createObjectBuilder().add("K", "survives-rotation"))
+                .add("isolation", "AUTO").add("env", jakarta.json.Json.createObjectBuilder().add("K", "survives-rotation"))
                 .add("secretEnv", jakarta.json.Json.createArrayBuilder().add("K")).build());
         long id = api.createEvent(SkeletonPathIT.bashEvent("survivor", "echo still here"));
+        long unsandboxed = api.createEvent(SkeletonPathIT.bashEvent("unsandboxed", "echo as a process"));
         Map<String, Long> byPolicy = new LinkedHashMap<>();
         for (String policy : List.of("SKIP", "RUN_ONCE", "RUN_ALL")) {
             byPolicy.put(policy, api.createEvent(Json.createObjectBuilder(SkeletonPathIT.bashEvent("every 2 s " + policy, "true"))
@@ -54,8 +55,9 @@ class RestartIT {
         assertTrue(rotation.contains("re-encrypted"), rotation);
         assertFalse(oldKey.equals(Files.readString(cronium.dataDir().resolve("keys/encryption.key"))), "a new key is in place");
 
-        // a short misfire threshold, so that the seconds of downtime count as misfires
-        cronium.start(Map.of("CRONIUM_SCHEDULER_MISFIRE_THRESHOLD_SECONDS", "3"));
+        // a short misfire threshold, so that the seconds of downtime count as misfires; and, from now on, the
+        // administrator forbids unsandboxed local processes
+        cronium.start(Map.of("CRONIUM_SCHEDULER_MISFIRE_THRESHOLD_SECONDS", "3", "CRONIUM_ALLOW_UNSANDBOXED", "false"));
         Instant readyAt = Instant.now();
         var again = new Api(cronium.baseUrl()).login("admin", RunningCronium.ADMIN_PASSWORD);
         assertEquals("survivor", again.get("/api/v1/events/" + id).json().getString("name"));
@@ -66,6 +68,16 @@ class RestartIT {
         var rotatedLog = again.awaitFinished(afterRotation.getJsonNumber("logId").longValue(), Duration.ofSeconds(30));
         assertEquals("SUCCESS", rotatedLog.getString("status"), rotatedLog.toString());
         assertEquals("key=***\n", rotatedLog.getString("output"), "the secret decrypts under the new key");
+        assertEquals("container", rotatedLog.getJsonArray("executions").getJsonObject(0).getString("executor"));
+        var refused = again.post("/api/v1/events/" + unsandboxed + "/run", "{}").json();
+        var refusedLog = again.awaitFinished(refused.getJsonNumber("logId").longValue(), Duration.ofSeconds(30));
+        assertEquals("FAILURE", refusedLog.getString("status"));
+        assertTrue(refusedLog.getString("error").contains("the administrator forbids unsandboxed local processes"),
+                refusedLog.getString("error"));
+        var create = again.post("/api/v1/events", SkeletonPathIT.bashEvent("another process", "true"));
+        assertEquals(422, create.status(), create.body());
+        assertTrue(create.body().contains("\"isolation\"") && create.body().contains("CRONIUM_ALLOW_UNSANDBOXED"),
+                create.body());
         for (var entry : byPolicy.entrySet()) {
             var logs = afterDowntime(again, entry.getValue(), stoppedAt);
             var slots = logs.stream().map(l -> Instant.parse(l.getString("scheduledFor"))).toList();
