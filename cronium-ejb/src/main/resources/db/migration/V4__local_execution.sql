@@ -11,3 +11,8 @@ alter table events
 
 -- The steps of the setup and cleanup phases (network, image, container, ...) as a JSON object of milliseconds.
 alter table executions add column phases text;
+
+-- This installation's identity (one row), so that what it leaves on a shared Docker engine is told apart from what
+-- another installation (a test server, a staging copy) runs there.
+create table installation (id varchar(32) primary key);
+insert into installation select md5(random()::text || clock_timestamp()::text);

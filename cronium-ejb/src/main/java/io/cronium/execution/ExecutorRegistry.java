@@ -4,7 +4,9 @@ import io.cronium.events.entity.EventType;
 import io.cronium.execution.container.ContainerExecutor;
 import io.cronium.execution.container.ContainerImages;
 import io.cronium.execution.container.DockerEngine;
+import io.cronium.execution.container.RunOwner;
 import io.cronium.execution.http.HttpRequestExecutor;
+import io.cronium.platform.Installation;
 import io.cronium.platform.NodeIdentity;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -77,6 +79,9 @@ public class ExecutorRegistry {
     NodeIdentity node;
 
     @Inject
+    Installation installation;
+
+    @Inject
     LocalProcessPolicy processPolicy;
 
     private LocalProcessExecutor process;
@@ -90,7 +95,7 @@ public class ExecutorRegistry {
         boolean bind = "bind".equals(filesDelivery)
                 || "auto".equals(filesDelivery) && engine.host().startsWith("unix://");
         container = new ContainerExecutor(engine, new ContainerImages(bashImage, pythonImage, nodeImage, pull),
-                node.id(), outputLimit, bind ? root.resolve("containers") : null);
+                new RunOwner(installation.id(), node.id()), outputLimit, bind ? root.resolve("containers") : null);
         http = new HttpRequestExecutor(managedExecutor, outputLimit);
     }
 

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LocalProcessPolicy {
 
-    public static final String SETTING = "cronium.execution.allow-unsandboxed";
+        /** As an environment variable: CRONIUM_ALLOW_UNSANDBOXED. */
+    public static final String SETTING = "cronium.allow-unsandboxed";
 
     @Inject
     @ConfigProperty(name = SETTING, defaultValue = "true")

@@ -14,6 +14,7 @@ import io.cronium.execution.OutputSink;
 import io.cronium.execution.container.ContainerExecutor;
 import io.cronium.execution.container.ContainerImages;
 import io.cronium.execution.container.DockerEngine;
+import io.cronium.execution.container.RunOwner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public final class ExecutorBench {
         var images = ContainerImages.DEFAULT;
         Path work = Files.createTempDirectory("cronium-bench");
         boolean volume = "volume".equals(System.getProperty("bench.files"));
-        var containers = new ContainerExecutor(engine, images, "bench", 100_000, volume ? null : work.resolve("containers"));
+        var containers = new ContainerExecutor(engine, images, new RunOwner("bench", "bench"), 100_000, volume ? null : work.resolve("containers"));
         for (String type : System.getProperty("bench.types", "BASH").split(",")) {
             var eventType = EventType.valueOf(type.trim());
             String script = switch (eventType) {

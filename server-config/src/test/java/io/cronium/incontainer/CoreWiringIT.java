@@ -86,17 +86,19 @@ class CoreWiringIT {
         }
         String status = "PENDING";
         String output = null;
+        String error = null;
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline && ("PENDING".equals(status) || "RUNNING".equals(status))) {
             Thread.sleep(200);
             try (Connection c = dataSource.getConnection(); var s = c.createStatement();
-                 var rows = s.executeQuery("select status, output from logs where id = " + logId)) {
+                 var rows = s.executeQuery("select status, output, error from logs where id = " + logId)) {
                 rows.next();
                 status = rows.getString(1);
                 output = rows.getString(2);
+                error = rows.getString(3);
             }
         }
-        assertEquals("SUCCESS", status);
+        assertEquals("SUCCESS", status, error);
         assertEquals("in-container\n", output);
     }
 }

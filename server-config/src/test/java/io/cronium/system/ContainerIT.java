@@ -167,7 +167,19 @@ class ContainerIT {
         long event = api.createEvent(JobLifecycleIT.withFields(SkeletonPathIT.bashEvent("orphaned", "echo again")));
         var dead = DeadNode.leftRunning(event, "{\"type\":\"BASH\",\"script\":\"echo again\",\"timeoutSeconds\":60,"
                 + "\"env\":{},\"retries\":0,\"recovery\":\"RERUN\",\"isolation\":\"PROCESS\"}");
+        String installation;
+        try (var c = RunningCronium.get().database(); var s = c.createStatement();
+             var rows = s.executeQuery("select id from installation")) {
+            rows.next();
+            installation = rows.getString(1);
+        }
+        // another installation's container on the same engine, of a job with the same id: not ours to remove
+        String foreign = docker("run", "-d", "--label", "io.cronium.execution=" + dead.executionId() + "-elsewhere",
+                "--label", "io.cronium.job=" + dead.jobId(), "--label", "io.cronium.attempt=1",
+                "--label", "io.cronium.node=other", "--label", "io.cronium.installation=another-installation",
+                "cronium/bash:1", "sleep", "600").strip();
         String container = docker("run", "-d", "--name", "cronium-" + dead.executionId(),
+                "--label", "io.cronium.installation=" + installation,
                 "--label", "io.cronium.execution=" + dead.executionId(), "--label", "io.cronium.job=" + dead.jobId(),
                 "--label", "io.cronium.attempt=1", "--label", "io.cronium.node=" + DeadNode.NAME,
                 "cronium/bash:1", "sleep", "600").strip();
@@ -183,6 +195,8 @@ class ContainerIT {
                 + "(dead-node) stopped running it; killed and removed"), first.getString("error"));
         assertEquals("SUCCESS", log.getString("status"), "the job itself was recovered by its recovery policy");
         assertFalse(docker("ps", "-a", "--filter", "label=io.cronium.node=" + DeadNode.NAME).contains("cronium-"));
+        assertFalse(docker("ps", "-q", "--filter", "id=" + foreign).isBlank(), "another installation's container stays");
+        docker("rm", "-f", foreign);
     }
 
     static String docker(String... args) throws IOException, InterruptedException {

@@ -50,7 +50,7 @@ public class ContainerExecutor implements Executor {
 
     private final DockerEngine engine;
     private final ContainerImages images;
-    private final String node;
+    private final RunOwner owner;
     private final int outputLimitChars;
     private final Path bindRoot;
 
@@ -59,11 +59,11 @@ public class ContainerExecutor implements Executor {
      *                 file system (a local socket); null sends them into a volume through the API instead, which
      *                 works with any engine but costs a volume and an archive upload per run
      */
-    public ContainerExecutor(DockerEngine engine, ContainerImages images, String node, int outputLimitChars,
+    public ContainerExecutor(DockerEngine engine, ContainerImages images, RunOwner owner, int outputLimitChars,
                              Path bindRoot) {
         this.engine = engine;
         this.images = images;
-        this.node = node;
+        this.owner = owner;
         this.outputLimitChars = outputLimitChars;
         this.bindRoot = bindRoot;
     }
@@ -93,7 +93,7 @@ public class ContainerExecutor implements Executor {
         Interpreter interpreter = Interpreter.of(request.type());
         ResourceLimits limits = request.spec().limits();
         String name = ContainerLabels.name(request);
-        var labels = ContainerLabels.of(request, node);
+        var labels = ContainerLabels.of(request, owner);
         long t0 = System.nanoTime();
         String step = "network";
         try {

@@ -10,13 +10,14 @@ public final class ContainerLabels {
     public static final String JOB = "io.cronium.job";
     public static final String ATTEMPT = "io.cronium.attempt";
     public static final String NODE = "io.cronium.node";
+    public static final String INSTALLATION = "io.cronium.installation";
 
     private ContainerLabels() {
     }
 
-    static Map<String, String> of(ExecutionRequest request, String node) {
+    static Map<String, String> of(ExecutionRequest request, RunOwner owner) {
         return Map.of(EXECUTION, request.executionId(), JOB, Long.toString(request.jobId()),
-                ATTEMPT, Integer.toString(request.attempt()), NODE, node);
+                ATTEMPT, Integer.toString(request.attempt()), NODE, owner.node(), INSTALLATION, owner.installation());
     }
 
     /** The name of a run's container, volume and network: the execution id is unique, so a retry never collides. */

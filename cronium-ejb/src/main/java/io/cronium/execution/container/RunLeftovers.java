@@ -23,10 +23,11 @@ public final class RunLeftovers {
         this.docker = docker;
     }
 
-    public List<Leftover> list() {
+    /** What the given installation's runs left. */
+    public List<Leftover> list(String installation) {
         Map<String, Builder> byExecution = new LinkedHashMap<>();
-        String label = ContainerLabels.EXECUTION;
-        docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(label)).exec()
+        String label = ContainerLabels.INSTALLATION + "=" + installation;
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(ContainerLabels.INSTALLATION, installation)).exec()
                 .forEach(c -> builder(byExecution, c.getLabels()).containers.add(c.getId()));
         var volumes = docker.listVolumesCmd().withFilter("label", List.of(label)).exec().getVolumes();
         if (volumes != null) {

@@ -4,6 +4,7 @@ import io.cronium.execution.container.DockerEngine;
 import io.cronium.execution.container.RunLeftovers;
 import io.cronium.execution.container.RunLeftovers.Leftover;
 import io.cronium.logs.control.RunRecorder;
+import io.cronium.platform.Installation;
 import io.cronium.platform.NodeIdentity;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -28,7 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Removes what runs left on the Docker engine once no live attempt owns it: a node that died (or restarted: its
  * id changes) cannot finish its containers, and its jobs are recovered by the lease reaper per their recovery policy,
  * so the old containers are killed, not adopted. Runs shortly after start-up and then every minute; containers of
- * attempts that still hold a lease (on this node or another sharing the engine) are left alone.
+ * attempts that still hold a lease (on this node or another sharing the engine), and those of other installations
+ * sharing the engine, are left alone.
  */
 @Singleton
 @Startup
@@ -49,6 +51,9 @@ public class OrphanSweep {
 
     @Inject
     NodeIdentity node;
+
+    @Inject
+    Installation installation;
 
     @EJB
     JobQueue queue;
@@ -84,7 +89,7 @@ public class OrphanSweep {
     /** Returns how many executions' leftovers it removed. */
     public int sweepOnce() {
         var leftovers = new RunLeftovers(engine.client());
-        List<Leftover> found = leftovers.list();
+        List<Leftover> found = leftovers.list(installation.id());
         if (found.isEmpty()) {
             return 0;
         }

@@ -40,7 +40,7 @@ class ContainerExecutorTest {
 
     static final DockerEngine ENGINE = new DockerEngine("unix:///var/run/docker.sock");
     static final AtomicInteger RUNS = new AtomicInteger();
-    static final String NODE = "test-node";
+    static final RunOwner OWNER = new RunOwner("test-installation", "test-node");
 
     final List<String> executions = new CopyOnWriteArrayList<>();
 
@@ -89,7 +89,7 @@ class ContainerExecutorTest {
     }
 
     ExecutionResult run(ExecutionRequest request, OutputSink sink, Cancellation cancellation) {
-        return new ContainerExecutor(ENGINE, ContainerImages.DEFAULT, NODE, 100_000, files).execute(request, sink,
+        return new ContainerExecutor(ENGINE, ContainerImages.DEFAULT, OWNER, 100_000, files).execute(request, sink,
                 cancellation);
     }
 
@@ -228,7 +228,7 @@ class ContainerExecutorTest {
     void aMissingImageFailsWithWhatToDo() {
         var images = new ContainerImages("cronium/no-such-image:0", "x", "y", false);
         var request = request(EventType.BASH, "true");
-        var result = new ContainerExecutor(ENGINE, images, NODE, 1000, files).execute(request, OutputSink.DISCARD,
+        var result = new ContainerExecutor(ENGINE, images, OWNER, 1000, files).execute(request, OutputSink.DISCARD,
                 new Cancellation());
         assertEquals(ExecutionOutcome.FAILED, result.outcome());
         assertNotNull(result.failureReason());
