@@ -24,6 +24,12 @@ public final class KeysetQuery<T> {
         params.put("before", beforeId == null ? Long.MAX_VALUE : beforeId);
     }
 
+    /** Adds a condition without parameters. */
+    public KeysetQuery<T> where(String condition) {
+        jpql.append(" and ").append(condition);
+        return this;
+    }
+
     /** Adds {@code condition} (which uses {@code :name}) when {@code value} is not null. */
     public KeysetQuery<T> where(String condition, String name, Object value) {
         if (value != null) {

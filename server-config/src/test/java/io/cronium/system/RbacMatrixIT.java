@@ -39,14 +39,19 @@ class RbacMatrixIT {
     static long ownersEvent;
     static long ownersLog;
     static long ownersJob;
+    static long ownersServer;
 
     @BeforeAll
     static void callers() throws Exception {
         base = RunningCronium.get().baseUrl();
         admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
         for (String[] u : new String[][]{{"rbac-owner", "USER"}, {"rbac-other", "USER"}, {"rbac-viewer", "VIEWER"}}) {
-            admin.post("/api/v1/users", Json.createObjectBuilder().add("username", u[0]).add("password", u[0] + "-password")
-                    .add("role", u[1]).build());
+            var user = Json.createObjectBuilder().add("username", u[0]).add("password", u[0] + "-password")
+                    .add("role", u[1]);
+            if (u[0].equals("rbac-owner")) {
+                user.add("permissions", Json.createArrayBuilder().add("MANAGE_SERVERS")); // the other USER has none
+            }
+            admin.post("/api/v1/users", user.build());
         }
         owner = new Api(base).login("rbac-owner", "rbac-owner-password");
         other = new Api(base).login("rbac-other", "rbac-other-password");
@@ -56,6 +61,15 @@ class RbacMatrixIT {
         ownersLog = run.getJsonNumber("logId").longValue();
         ownersJob = run.getJsonNumber("jobId").longValue();
         owner.awaitFinished(ownersLog, Duration.ofSeconds(30));
+        ownersServer = ownersServer();
+    }
+
+    /** A server nothing listens for (its checks fail fast at TCP connect). */
+    static long ownersServer() {
+        var reply = owner.post("/api/v1/servers", Json.createObjectBuilder().add("name", "rbac-" + System.nanoTime())
+                .add("host", "127.0.0.1").add("port", 1).add("username", "nobody").add("password", "rbac-pw").build());
+        assertTrue(reply.status() == 201, reply.body());
+        return reply.json().getJsonNumber("id").longValue();
     }
 
     /** The access rules of the API, as architecture.md and the security issue state them. */
@@ -63,7 +77,8 @@ class RbacMatrixIT {
         if (caller == Caller.ANONYMOUS) {
             return Outcome.UNAUTHORIZED;
         }
-        boolean adminOnly = path.startsWith("/api/v1/users") || path.startsWith("/api/v1/audit");
+        boolean adminOnly = path.startsWith("/api/v1/users") || path.startsWith("/api/v1/audit")
+                || path.endsWith("/host-key/accept");
         if (adminOnly) {
             return caller == Caller.ADMIN ? Outcome.ALLOWED : Outcome.FORBIDDEN;
         }
@@ -73,6 +88,9 @@ class RbacMatrixIT {
         }
         if (path.contains("{id}") && (caller == Caller.OTHER_USER || caller == Caller.VIEWER)) {
             return Outcome.NOT_FOUND;
+        }
+        if (path.equals("/api/v1/servers") && method.equals("POST") && caller == Caller.OTHER_USER) {
+            return Outcome.FORBIDDEN; // creating servers needs the MANAGE_SERVERS permission
         }
         return Outcome.ALLOWED;
     }
@@ -139,6 +157,8 @@ class RbacMatrixIT {
             id = ownersLog;
         } else if (template.startsWith("/api/v1/jobs")) {
             id = ownersJob;
+        } else if (template.startsWith("/api/v1/servers")) {
+            id = destructive ? ownersServer() : ownersServer;
         } else if (template.startsWith("/api/v1/tokens")) {
             id = owner.post("/api/v1/tokens", "{\"name\":\"rbac\"}").json().getJsonNumber("id").longValue();
         } else if (template.startsWith("/api/v1/users")) {

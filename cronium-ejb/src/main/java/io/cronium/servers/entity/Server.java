@@ -52,6 +52,15 @@ public class Server {
     @Column(name = "last_seen_at")
     private Instant lastSeenAt;
 
+    @Column(name = "offered_host_key")
+    private String offeredHostKey;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "checked_at")
+    private Instant checkedAt;
+
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
@@ -72,6 +81,47 @@ public class Server {
         this.username = username;
     }
 
+    /** Sets what a client may change; credentials are set apart, encrypted for this row. */
+    public void describe(String name, String host, int port, String username, String group) {
+        this.name = name;
+        this.host = host;
+        this.port = port;
+        this.username = username;
+        this.group = group;
+        this.updatedAt = Instant.now();
+    }
+
+    /** Ciphertexts already bound to this row; a null keeps nothing (the credential is removed). */
+    public void credentials(String sshKeyEncrypted, String passphraseEncrypted, String passwordEncrypted) {
+        this.sshKeyEncrypted = sshKeyEncrypted;
+        this.passphraseEncrypted = passphraseEncrypted;
+        this.passwordEncrypted = passwordEncrypted;
+    }
+
+    /** A host key seen for the first time is trusted and pinned. */
+    public void pinHostKey(String hostKey) {
+        this.hostKey = hostKey;
+        this.offeredHostKey = null;
+    }
+
+    /** A different key than the pinned one: refused, kept for an administrator to accept. */
+    public void offerHostKey(String hostKey) {
+        this.offeredHostKey = hostKey;
+    }
+
+    public void checked(boolean online, String error, Instant at) {
+        this.online = online;
+        this.lastError = error;
+        this.checkedAt = at;
+        if (online) {
+            this.lastSeenAt = at;
+        }
+    }
+
+    public void delete(Instant at) {
+        this.deletedAt = at;
+    }
+
     public Long getId() { return id; }
     public long getOwnerId() { return ownerId; }
     public String getName() { return name; }
@@ -86,6 +136,9 @@ public class Server {
     public Boolean getOnline() { return online; }
     public Instant getLastSeenAt() { return lastSeenAt; }
     public Instant getDeletedAt() { return deletedAt; }
+    public String getOfferedHostKey() { return offeredHostKey; }
+    public String getLastError() { return lastError; }
+    public Instant getCheckedAt() { return checkedAt; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 }

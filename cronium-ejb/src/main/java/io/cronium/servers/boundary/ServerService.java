@@ -1,0 +1,189 @@
+package io.cronium.servers.boundary;
+
+import io.cronium.audit.boundary.AuditTrail;
+import io.cronium.common.InvalidInputException;
+import io.cronium.common.ResourceNotFoundException;
+import io.cronium.execution.ssh.HostKeyFingerprint;
+import io.cronium.execution.ssh.SshConnector;
+import io.cronium.execution.ssh.SshFailure;
+import io.cronium.platform.KeysetQuery;
+import io.cronium.platform.Page;
+import io.cronium.security.EncryptedColumn;
+import io.cronium.security.Secrets;
+import io.cronium.servers.control.ServerValidator;
+import io.cronium.servers.entity.Server;
+import io.cronium.users.boundary.Caller;
+import io.cronium.users.boundary.CallerResolver;
+import io.cronium.users.entity.Permission;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * SSH servers: created, changed and deleted by holders of MANAGE_SERVERS, each scoped to its owner; credentials are
+ * encrypted for their row and never leave this class in clear except towards an SSH connection.
+ */
+@Stateless
+@RolesAllowed({"USER", "ADMIN", "VIEWER"})
+public class ServerService {
+
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ServerValidator validator = new ServerValidator();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    CallerResolver callers;
+
+    @EJB
+    AuditTrail audit;
+
+    @Inject
+    Secrets secrets;
+
+    @RolesAllowed({"USER", "ADMIN"})
+    public Server create(ServerDraft draft) {
+        Caller caller = callers.current();
+        caller.require(Permission.MANAGE_SERVERS);
+        requireValid(draft, false);
+        var server = new Server(caller.userId(), draft.name().trim(), draft.host().trim(), port(draft), draft.username());
+        server.describe(draft.name().trim(), draft.host().trim(), port(draft), draft.username(), draft.group());
+        em.persist(server);
+        em.flush(); // the id binds the credentials' ciphertexts to this row
+        applyCredentials(draft, server);
+        audit.record(caller.username(), "SERVER_CREATED", "server:" + server.getId(), credentialKinds(server));
+        return server;
+    }
+
+    @RolesAllowed({"USER", "ADMIN"})
+    public Server update(long id, ServerDraft draft) {
+        Caller caller = callers.current();
+        Server server = visible(id);
+        caller.require(Permission.MANAGE_SERVERS);
+        requireValid(draft, server.getSshKeyEncrypted() != null || server.getPasswordEncrypted() != null);
+        boolean moved = !server.getHost().equals(draft.host().trim()) || server.getPort() != port(draft);
+        server.describe(draft.name().trim(), draft.host().trim(), port(draft), draft.username(), draft.group());
+        if (moved) {
+            server.pinHostKey(null); // another machine: its key is learned again on first use
+        }
+        if (draft.sshKey() != null || draft.password() != null || draft.passphrase() != null) {
+            applyCredentials(draft, server);
+            audit.record(caller.username(), "SERVER_CREDENTIAL_CHANGED", "server:" + id, credentialKinds(server));
+        }
+        return server;
+    }
+
+    public Server find(long id) {
+        return visible(id);
+    }
+
+    public Page<Server> list(Long beforeId, int limit) {
+        Caller caller = callers.current();
+        return new KeysetQuery<>(Server.class, "s", beforeId)
+                .where("s.deletedAt is null")
+                .where("s.ownerId = :owner", "owner", caller.isAdmin() ? null : caller.userId())
+                .page(em, limit, Server::getId);
+    }
+
+    /** Soft delete: the server disappears from lists and runs at once; its row is purged after the retention. */
+    @RolesAllowed({"USER", "ADMIN"})
+    public void delete(long id) {
+        Caller caller = callers.current();
+        Server server = visible(id);
+        caller.require(Permission.MANAGE_SERVERS);
+        server.delete(Instant.now());
+        audit.record(caller.username(), "SERVER_DELETED", "server:" + id, server.getName());
+    }
+
+    /** Logs in once; pins the host key on first use, refuses (and keeps for an admin) a changed one. */
+    @RolesAllowed({"USER", "ADMIN"})
+    public ServerHealth check(long id) {
+        Caller caller = callers.current();
+        Server server = visible(id);
+        var connector = new SshConnector(CHECK_TIMEOUT);
+        Instant now = Instant.now();
+        audit.record(caller.username(), "SERVER_CREDENTIAL_USED", "server:" + id, "health check");
+        try {
+            var connection = connector.connect(ServerCredentials.target(server, secrets));
+            connection.session().disconnect();
+            if (server.getHostKey() == null) {
+                server.pinHostKey(connection.hostKey());
+            }
+            server.checked(true, null, now);
+            return health(server, null);
+        } catch (SshFailure e) {
+            if (e.offeredHostKey() != null) {
+                server.offerHostKey(e.offeredHostKey());
+            }
+            server.checked(false, e.getMessage(), now);
+            return health(server, e.phase().name());
+        }
+    }
+
+    /** An administrator trusts the key the server now presents (after a reinstall, say). */
+    @RolesAllowed("ADMIN")
+    public Server acceptOfferedHostKey(long id) {
+        Server server = visible(id);
+        if (server.getOfferedHostKey() == null) {
+            throw new io.cronium.common.ConflictException("server " + id + " offers no new host key to accept");
+        }
+        String fingerprint = HostKeyFingerprint.of(server.getOfferedHostKey());
+        server.pinHostKey(server.getOfferedHostKey());
+        audit.record(callers.current().username(), "SERVER_HOST_KEY_ACCEPTED", "server:" + id, fingerprint);
+        return server;
+    }
+
+    private static ServerHealth health(Server s, String phase) {
+        return new ServerHealth(Boolean.TRUE.equals(s.getOnline()), s.getCheckedAt(), s.getLastSeenAt(), phase,
+                s.getLastError(), s.getHostKey() == null ? null : HostKeyFingerprint.of(s.getHostKey()));
+    }
+
+    /** The server if the caller may see it (and it is not deleted); otherwise 404, exactly as for a missing one. */
+    Server visible(long id) {
+        Caller caller = callers.current();
+        Server server = em.find(Server.class, id);
+        if (server == null || server.getDeletedAt() != null || !caller.canSee(server.getOwnerId())) {
+            throw new ResourceNotFoundException("server", id);
+        }
+        return server;
+    }
+
+    private void requireValid(ServerDraft draft, boolean hasStoredCredential) {
+        var errors = validator.validate(draft, hasStoredCredential);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private void applyCredentials(ServerDraft d, Server s) {
+        String id = Long.toString(s.getId());
+        String key = d.sshKey() == null ? s.getSshKeyEncrypted() : encrypt(d.sshKey(), EncryptedColumn.SERVER_SSH_KEY, id);
+        String passphrase = d.sshKey() != null && d.passphrase() == null ? null
+                : d.passphrase() == null ? s.getPassphraseEncrypted()
+                : encrypt(d.passphrase(), EncryptedColumn.SERVER_PASSPHRASE, id);
+        String password = d.password() == null ? s.getPasswordEncrypted()
+                : encrypt(d.password(), EncryptedColumn.SERVER_PASSWORD, id);
+        s.credentials(key, passphrase, password);
+    }
+
+    /** Empty text removes the credential. */
+    private String encrypt(String value, EncryptedColumn column, String row) {
+        return value.isEmpty() ? null : secrets.encrypt(value, column.aad(row));
+    }
+
+    private static String credentialKinds(Server s) {
+        return (s.getSshKeyEncrypted() != null ? "key" + (s.getPassphraseEncrypted() != null ? " with passphrase" : "")
+                : "") + (s.getPasswordEncrypted() != null ? (s.getSshKeyEncrypted() != null ? ", " : "") + "password" : "");
+    }
+
+    private static int port(ServerDraft d) {
+        return d.port() == null ? 22 : d.port();
+    }
+}
