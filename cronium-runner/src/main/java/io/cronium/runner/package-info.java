@@ -1,6 +1,6 @@
 /**
- * The runner deployed next to scripts. Its shell runner and the {@code cronium} helper libraries for bash, python
- * and node live under {@code src/main/resources/runner}; this package will hold the code that packs them into
- * payloads for the container and SSH executors.
+ * What runs next to scripts on the other side: the shell runner deployed to remote servers (and, with the helpers
+ * issue, the {@code cronium} helper libraries for bash, python and node) under {@code src/main/resources/runner},
+ * and the archive format that carries a run's files to containers and servers.
  */
 package io.cronium.runner;

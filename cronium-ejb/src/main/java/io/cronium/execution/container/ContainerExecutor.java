@@ -23,6 +23,7 @@ import io.cronium.execution.OutputBuffer;
 import io.cronium.execution.OutputChannel;
 import io.cronium.execution.OutputSink;
 import io.cronium.logs.entity.PhaseTimings;
+import io.cronium.runner.ShellExports;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -291,7 +292,7 @@ public class ContainerExecutor implements Executor {
         List<String> command = new ArrayList<>(interpreter.command());
         command.add(FILES + "/" + interpreter.fileName());
         return new RunFiles()
-                .add("run.sh", RunFiles.exports(env) + "cd " + WORK_DIR + "\nexec " + String.join(" ", command) + "\n")
+                .add("run.sh", ShellExports.of(env) + "cd " + WORK_DIR + "\nexec " + String.join(" ", command) + "\n")
                 .add(interpreter.fileName(), request.script());
     }
 

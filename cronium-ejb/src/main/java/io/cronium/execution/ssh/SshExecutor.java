@@ -1,0 +1,203 @@
+package io.cronium.execution.ssh;
+
+import com.jcraft.jsch.JSchException;
+import io.cronium.execution.Cancellation;
+import io.cronium.execution.ExecutionOutcome;
+import io.cronium.execution.ExecutionRequest;
+import io.cronium.execution.ExecutionResult;
+import io.cronium.execution.Interpreter;
+import io.cronium.execution.OutputBuffer;
+import io.cronium.execution.OutputChannel;
+import io.cronium.execution.OutputSink;
+import io.cronium.logs.entity.PhaseTimings;
+import io.cronium.runner.RunnerScript;
+import io.cronium.runner.ShellExports;
+import io.cronium.runner.TarArchive;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs a script on a remote server over a pooled SSH session. In one command the server checks its copy of the
+ * runner against our checksum, unpacks the run's payload (script, environment) from the command's input into a
+ * private directory and starts the runner on it; output streams back live. A missing or altered runner is
+ * (re)deployed and the command repeated. Timeout and cancel kill the script's whole process group remotely; the
+ * payload directory is removed in every case.
+ */
+public class SshExecutor {
+
+    static final int KILL_GRACE_SECONDS = 3;
+    static final int RUNNER_MISSING = 97;
+    static final String RUNNER_MISSING_MARK = "cronium: runner missing or altered";
+    private static final Duration SESSION_WAIT = Duration.ofSeconds(30);
+    private static final long SHORT_COMMAND_MILLIS = 15_000;
+
+    private final SshSessionPool pool;
+    private final ExecutorService readers;
+    private final int outputLimitChars;
+    private final RunnerScript runner = RunnerScript.get();
+
+    public SshExecutor(SshSessionPool pool, ExecutorService readers, int outputLimitChars) {
+        this.pool = pool;
+        this.readers = readers;
+        this.outputLimitChars = outputLimitChars;
+    }
+
+    public String name() {
+        return "ssh";
+    }
+
+    /** Runs the request on one server; {@code serverKey} identifies the server for the session pool. */
+    public ExecutionResult execute(ExecutionRequest request, Object serverKey, SshTarget target, OutputSink sink,
+                                   Cancellation cancellation) {
+        Interpreter interpreter = Interpreter.of(request.type());
+        var steps = new LinkedHashMap<String, Long>();
+        var stdout = new OutputBuffer(outputLimitChars);
+        var stderr = new OutputBuffer(outputLimitChars);
+        var runnerMissing = new AtomicBoolean();
+        OutputSink lines = (stream, line) -> {
+            if (stream == OutputChannel.STDERR && line.equals(RUNNER_MISSING_MARK)) {
+                runnerMissing.set(true);
+                return;
+            }
+            (stream == OutputChannel.STDERR ? stderr : stdout).appendLine(line);
+            sink.line(stream, line);
+        };
+        String dir = "/tmp/cronium-run-" + request.executionId();
+        byte[] payload = payload(request, interpreter).tarGz();
+        long t0 = System.nanoTime();
+        SshSessionPool.Lease lease;
+        try {
+            lease = pool.borrow(serverKey, target, SESSION_WAIT);
+        } catch (SshFailure e) {
+            return failed(e.getMessage(), stdout, stderr, new PhaseTimings(millisSince(t0), 0, 0, Map.of("connect",
+                    millisSince(t0))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed("interrupted while connecting", stdout, stderr, new PhaseTimings(millisSince(t0), 0, 0));
+        }
+        steps.put("connect", millisSince(t0));
+        boolean healthy = true;
+        long t1 = System.nanoTime();
+        long executionStart = t1;
+        try {
+            RemoteCommand command = RemoteCommand.start(lease.session(), runCommand(dir), payload, lines, readers,
+                    (int) SESSION_WAIT.toMillis());
+            Integer status = command.await(request.timeout().toMillis(), cancellation.requested());
+            if (status != null && status == RUNNER_MISSING && runnerMissing.get()) {
+                command.close();
+                long deploy = System.nanoTime();
+                deployRunner(lease);
+                steps.put("runner", millisSince(deploy));
+                executionStart = System.nanoTime();
+                command = RemoteCommand.start(lease.session(), runCommand(dir), payload, lines, readers,
+                        (int) SESSION_WAIT.toMillis());
+                status = command.await(request.timeout().toMillis(), cancellation.requested());
+            }
+            long executionMs = millisSince(executionStart);
+            steps.put("execution", executionMs);
+            if (status == null) {
+                long cleanup = System.nanoTime();
+                kill(lease, dir);
+                command.await((KILL_GRACE_SECONDS + 5) * 1000L, new CompletableFuture<>());
+                command.close();
+                steps.put("cleanup", millisSince(cleanup));
+                var timings = new PhaseTimings(steps.get("connect"), executionMs, steps.get("cleanup"), steps);
+                if (cancellation.isRequested()) {
+                    return new ExecutionResult(ExecutionOutcome.CANCELLED, null, stdout.text(), stderr.text(),
+                            cancellation.reason() + "; the remote process group was killed", timings);
+                }
+                return new ExecutionResult(ExecutionOutcome.TIMED_OUT, null, stdout.text(), stderr.text(),
+                        "timed out after " + request.timeout().toSeconds() + " s; the remote process group was killed",
+                        timings);
+            }
+            command.close();
+            var timings = new PhaseTimings(steps.get("connect"), executionMs, 0, steps);
+            if (status < 0) {
+                healthy = false;
+                return failed("execution failed: the connection to " + target + " was lost", stdout, stderr, timings);
+            }
+            return new ExecutionResult(status == 0 ? ExecutionOutcome.SUCCEEDED : ExecutionOutcome.FAILED, status,
+                    stdout.text(), stderr.text(), status == 0 ? null : "exit code " + status, timings);
+        } catch (SshFailure e) {
+            return failed(e.getMessage(), stdout, stderr, new PhaseTimings(steps.get("connect"), millisSince(t1), 0, steps));
+        } catch (JSchException | IOException e) {
+            healthy = false;
+            return failed("execution failed: " + e.getMessage(), stdout, stderr,
+                    new PhaseTimings(steps.get("connect"), millisSince(t1), 0, steps));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancellation.request("the server is shutting down");
+            kill(lease, dir);
+            return new ExecutionResult(ExecutionOutcome.CANCELLED, null, stdout.text(), stderr.text(),
+                    "the server is shutting down; the remote process group was killed",
+                    new PhaseTimings(steps.get("connect"), millisSince(t1), 0, steps));
+        } finally {
+            pool.release(lease, healthy);
+        }
+    }
+
+    /**
+     * Checks the runner (a POSIX shell and one of sha256sum, shasum or openssl suffice), unpacks the payload and runs
+     * it; the runner's own trap removes the directory when the script ends.
+     */
+    private String runCommand(String dir) {
+        return "R=" + runner.path() + "; "
+                + "sum=; [ -r \"$R\" ] && sum=$( (sha256sum || shasum -a 256 || openssl dgst -sha256 -r) < \"$R\" "
+                + "2>/dev/null | cut -c1-64); "
+                + "[ \"$sum\" = " + runner.sha256() + " ] || { echo '" + RUNNER_MISSING_MARK + "' >&2; exit "
+                + RUNNER_MISSING + "; }; "
+                + "umask 077; rm -rf " + dir + " && mkdir -p " + dir + "/work && tar -xzf - -C " + dir
+                + " && exec sh \"$R\" run " + dir;
+    }
+
+    private void deployRunner(SshSessionPool.Lease lease)
+            throws JSchException, IOException, InterruptedException, SshFailure {
+        String directory = runner.directory();
+        RemoteCommand.run(lease.session(), "umask 022; mkdir -p " + directory + " && cat > " + directory
+                + "/runner.sh.$$ && mv -f " + directory + "/runner.sh.$$ " + runner.path(),
+                runner.text().getBytes(StandardCharsets.UTF_8), readers, SHORT_COMMAND_MILLIS, SshPhase.RUNNER_DEPLOYMENT);
+    }
+
+    /** SIGTERM to the script's process group, SIGKILL after the grace period, payload removed; best effort. */
+    private void kill(SshSessionPool.Lease lease, String dir) {
+        try {
+            RemoteCommand.run(lease.session(), "sh " + runner.path() + " kill " + dir + " " + KILL_GRACE_SECONDS,
+                    null, readers, SHORT_COMMAND_MILLIS, SshPhase.EXECUTION);
+        } catch (SshFailure | JSchException | IOException e) {
+            // the connection is gone: sshd hangs up the session, the runner's trap removes the payload
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static TarArchive payload(ExecutionRequest request, Interpreter interpreter) {
+        Map<String, String> env = new HashMap<>(request.env());
+        env.put("CRONIUM_RUN_ID", request.executionId());
+        env.put("CRONIUM_ATTEMPT", Integer.toString(request.attempt()));
+        env.put("CRONIUM_EVENT_ID", Long.toString(request.eventId()));
+        env.put("CRONIUM_LOG_ID", Long.toString(request.logId()));
+        List<String> command = new ArrayList<>(interpreter.command());
+        command.add("\"$CRONIUM_DIR/" + interpreter.fileName() + "\"");
+        return new TarArchive()
+                .add("run.sh", ShellExports.of(env) + "cd \"$CRONIUM_DIR/work\" || exit 125\nexec "
+                        + String.join(" ", command) + "\n")
+                .add(interpreter.fileName(), request.script());
+    }
+
+    private static ExecutionResult failed(String reason, OutputBuffer stdout, OutputBuffer stderr, PhaseTimings t) {
+        return new ExecutionResult(ExecutionOutcome.FAILED, null, stdout.text(), stderr.text(), reason, t);
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}
