@@ -6,13 +6,20 @@ import io.cronium.events.entity.Isolation;
 import io.cronium.events.entity.NetworkAccess;
 import io.cronium.events.entity.ResourceLimits;
 import jakarta.json.Json;
+import io.cronium.events.entity.RunLocation;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** How an event's runs execute besides the script itself: isolation, container limits, the HTTP request. */
-public record ExecutionSpec(Isolation isolation, ResourceLimits limits, HttpCall http) {
+/**
+ * How an event's runs execute besides the script itself: isolation, container limits, the HTTP request, and the
+ * servers a remote event runs on (empty: it runs on this node).
+ */
+public record ExecutionSpec(Isolation isolation, ResourceLimits limits, HttpCall http, List<Long> servers) {
 
     public static final ExecutionSpec DEFAULT = new ExecutionSpec(Isolation.AUTO, new ResourceLimits(), new HttpCall());
 
@@ -20,18 +27,33 @@ public record ExecutionSpec(Isolation isolation, ResourceLimits limits, HttpCall
         isolation = isolation == null ? Isolation.AUTO : isolation;
         limits = limits == null ? new ResourceLimits() : limits;
         http = http == null ? new HttpCall() : http;
+        servers = servers == null ? List.of() : List.copyOf(servers);
+    }
+
+    public ExecutionSpec(Isolation isolation, ResourceLimits limits, HttpCall http) {
+        this(isolation, limits, http, List.of());
     }
 
     public static ExecutionSpec of(Event event) {
-        return new ExecutionSpec(event.getIsolation(), event.getLimits(), event.getHttp());
+        return new ExecutionSpec(event.getIsolation(), event.getLimits(), event.getHttp(),
+                event.getRunLocation() == RunLocation.REMOTE ? new ArrayList<>(event.getServerIds()) : List.of());
     }
 
-    public ExecutionSpec with(Isolation other) {
-        return new ExecutionSpec(other, limits, http);
+    public ExecutionSpec onServers(List<Long> ids) {
+        return new ExecutionSpec(isolation, limits, http, ids);
+    }
+
+    public boolean remote() {
+        return !servers.isEmpty();
     }
 
     public void writeTo(JsonObjectBuilder json) {
         json.add("isolation", isolation.name());
+        if (remote()) {
+            var ids = Json.createArrayBuilder();
+            servers.forEach(ids::add);
+            json.add("servers", ids);
+        }
         json.add("limits", Json.createObjectBuilder()
                 .add("cpus", limits.cpus())
                 .add("memoryMb", limits.memoryMb())
@@ -71,6 +93,8 @@ public record ExecutionSpec(Isolation isolation, ResourceLimits limits, HttpCall
             http = new HttpCall(h.getString("method"), h.getString("url"), headers, h.getString("body", null),
                     h.getBoolean("followRedirects", true), h.getString("successStatuses", null));
         }
-        return new ExecutionSpec(isolation, limits, http);
+        List<Long> servers = json.containsKey("servers") ? json.getJsonArray("servers").stream()
+                .map(v -> ((JsonNumber) v).longValue()).toList() : List.of();
+        return new ExecutionSpec(isolation, limits, http, servers);
     }
 }

@@ -6,16 +6,23 @@ import io.cronium.execution.container.ContainerImages;
 import io.cronium.execution.container.DockerEngine;
 import io.cronium.execution.container.RunOwner;
 import io.cronium.execution.http.HttpRequestExecutor;
+import io.cronium.execution.ssh.SshConnector;
+import io.cronium.execution.ssh.SshExecutor;
+import io.cronium.execution.ssh.SshSessionPool;
 import io.cronium.platform.Installation;
 import io.cronium.platform.NodeIdentity;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -84,7 +91,18 @@ public class ExecutorRegistry {
     @Inject
     LocalProcessPolicy processPolicy;
 
+    @Inject
+    @ConfigProperty(name = "cronium.ssh.max-sessions-per-server", defaultValue = "8")
+    int maxSessionsPerServer;
+
+    @Inject
+    @ConfigProperty(name = "cronium.ssh.idle-seconds", defaultValue = "300")
+    int sshIdleSeconds;
+
     private LocalProcessExecutor process;
+    private SshSessionPool sshSessions;
+    private SshExecutor ssh;
+    private ExecutorService remoteWorkers;
     private ContainerExecutor container;
     private HttpRequestExecutor http;
 
@@ -97,6 +115,26 @@ public class ExecutorRegistry {
         container = new ContainerExecutor(engine, new ContainerImages(bashImage, pythonImage, nodeImage, pull),
                 new RunOwner(installation.id(), node.id()), outputLimit, bind ? root.resolve("containers") : null);
         http = new HttpRequestExecutor(managedExecutor, outputLimit);
+        remoteWorkers = Executors.newCachedThreadPool(threads);
+        sshSessions = new SshSessionPool(new SshConnector(Duration.ofSeconds(10)), maxSessionsPerServer,
+                Duration.ofSeconds(sshIdleSeconds));
+        ssh = new SshExecutor(sshSessions, remoteWorkers, outputLimit);
+    }
+
+    @PreDestroy
+    void close() {
+        sshSessions.close();
+        remoteWorkers.shutdownNow();
+    }
+
+    /** The SSH executor, for runs on servers. */
+    public SshExecutor ssh() {
+        return ssh;
+    }
+
+    /** Threads for running one job on several servers side by side (not the job workers: they wait on these). */
+    public ExecutorService remoteWorkers() {
+        return remoteWorkers;
     }
 
     public Choice choose(EventType type, ExecutionSpec spec) {

@@ -25,6 +25,8 @@ import io.cronium.scheduling.control.ScheduleChanged;
 import io.cronium.scheduling.entity.Schedule;
 import io.cronium.security.EncryptedColumn;
 import io.cronium.security.Secrets;
+import io.cronium.servers.entity.Server;
+import io.cronium.users.entity.Permission;
 import io.cronium.users.boundary.Caller;
 import io.cronium.users.boundary.CallerResolver;
 import jakarta.annotation.security.RolesAllowed;
@@ -68,7 +70,7 @@ public class EventService {
     @RolesAllowed({"USER", "ADMIN"})
     public Event create(EventDraft draft) {
         Caller caller = callers.current();
-        requireValid(draft);
+        requireValid(draft, caller.userId());
         var event = new Event(caller.userId());
         apply(draft, event);
         event.getSchedule().nextFireAt(event.getStatus() == EventStatus.ACTIVE
@@ -83,7 +85,7 @@ public class EventService {
     @RolesAllowed({"USER", "ADMIN"})
     public Event update(long id, EventDraft draft) {
         Event event = visible(id);
-        requireValid(draft);
+        requireValid(draft, event.getOwnerId());
         EventStatus before = event.getStatus();
         EventStatus after = draft.status() == null ? before : EventStatus.parse(draft.status());
         if (!before.canMoveTo(after)) {
@@ -165,8 +167,18 @@ public class EventService {
         return event;
     }
 
-    private void requireValid(EventDraft draft) {
+    private void requireValid(EventDraft draft, long ownerId) {
         var errors = validator.validate(draft);
+        if (errors.isEmpty() && RunLocation.REMOTE.name().equals(draft.runLocation())) {
+            callers.current().require(Permission.RUN_REMOTE);
+            for (Long serverId : draft.serverIds()) {
+                Server server = em.find(Server.class, serverId);
+                if (server == null || server.getDeletedAt() != null
+                        || server.getOwnerId() != ownerId && !callers.current().isAdmin()) {
+                    errors.add(new FieldError("serverIds", "server " + serverId + " not found"));
+                }
+            }
+        }
         if (draft != null && Isolation.PROCESS.name().equals(draft.isolation()) && !processPolicy.allowed()) {
             errors.add(new FieldError("isolation", "the administrator forbids unsandboxed local processes on this "
                     + "installation (CRONIUM_ALLOW_UNSANDBOXED=false): choose CONTAINER or AUTO"));
@@ -200,6 +212,10 @@ public class EventService {
                 RecoveryPolicy.parse(d.recoveryPolicy()), ConcurrencyPolicy.parse(d.concurrencyPolicy())));
         e.setMaxExecutions(d.maxExecutions());
         e.setRunLocation(d.runLocation() == null ? RunLocation.LOCAL : RunLocation.parse(d.runLocation()));
+        e.getServerIds().clear();
+        if (e.getRunLocation() == RunLocation.REMOTE) {
+            e.getServerIds().addAll(d.serverIds());
+        }
         e.setPriority(d.priority() == null ? JobPriority.NORMAL : JobPriority.valueOf(d.priority()));
     }
 

@@ -74,11 +74,18 @@ public final class EventValidator {
         checkEnum("status", d.status(), EventStatus.values(), errors);
         checkEnum("priority", d.priority(), JobPriority.values(), errors);
         checkEnum("runLocation", d.runLocation(), RunLocation.values(), errors);
-        if (RunLocation.REMOTE.name().equals(d.runLocation())) {
-            errors.add(new FieldError("runLocation", "REMOTE execution over SSH is not available in this version yet"));
+        boolean remote = RunLocation.REMOTE.name().equals(d.runLocation());
+        boolean hasServers = d.serverIds() != null && !d.serverIds().isEmpty();
+        if (remote && !hasServers) {
+            errors.add(new FieldError("serverIds", "a REMOTE event needs at least one server"));
+        } else if (!remote && hasServers) {
+            errors.add(new FieldError("serverIds", "servers are for runLocation REMOTE"));
         }
-        if (d.serverIds() != null && !d.serverIds().isEmpty()) {
-            errors.add(new FieldError("serverIds", "servers are not available in this version yet"));
+        if (remote && type != null && !SCRIPT_TYPES.contains(type)) {
+            errors.add(new FieldError("runLocation", type + " events run on this node, not REMOTE"));
+        }
+        if (hasServers && d.serverIds().stream().anyMatch(java.util.Objects::isNull)) {
+            errors.add(new FieldError("serverIds", "must be server ids"));
         }
         if (d.timeoutSeconds() != null && (d.timeoutSeconds() < 1 || d.timeoutSeconds() > MAX_TIMEOUT_SECONDS)) {
             errors.add(new FieldError("timeoutSeconds", "must be between 1 and " + MAX_TIMEOUT_SECONDS));

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Runs a script on a remote server over a pooled SSH session. In one command the server checks its copy of the
@@ -58,6 +59,12 @@ public class SshExecutor {
     /** Runs the request on one server; {@code serverKey} identifies the server for the session pool. */
     public ExecutionResult execute(ExecutionRequest request, Object serverKey, SshTarget target, OutputSink sink,
                                    Cancellation cancellation) {
+        return execute(request, serverKey, target, sink, cancellation, key -> { });
+    }
+
+    /** The same; {@code firstHostKey} receives the host key of a server that had none pinned, to pin it. */
+    public ExecutionResult execute(ExecutionRequest request, Object serverKey, SshTarget target, OutputSink sink,
+                                   Cancellation cancellation, Consumer<String> firstHostKey) {
         Interpreter interpreter = Interpreter.of(request.type());
         var steps = new LinkedHashMap<String, Long>();
         var stdout = new OutputBuffer(outputLimitChars);
@@ -85,6 +92,9 @@ public class SshExecutor {
             return failed("interrupted while connecting", stdout, stderr, new PhaseTimings(millisSince(t0), 0, 0));
         }
         steps.put("connect", millisSince(t0));
+        if (target.hostKey() == null && lease.hostKey() != null) {
+            firstHostKey.accept(lease.hostKey());
+        }
         boolean healthy = true;
         long t1 = System.nanoTime();
         long executionStart = t1;

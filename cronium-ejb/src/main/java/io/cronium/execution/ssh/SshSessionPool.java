@@ -16,8 +16,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SshSessionPool {
 
-    /** A borrowed session; give it back with {@link #release}. */
-    public record Lease(Object key, Session session, boolean reused) {
+    /**
+     * A borrowed session; give it back with {@link #release}. {@code hostKey} is the key a new connection was
+     * opened with (null for a reused session), so that a first key can be pinned.
+     */
+    public record Lease(Object key, Session session, boolean reused, String hostKey) {
     }
 
     private record Idle(Session session, long since) {
@@ -59,11 +62,12 @@ public final class SshSessionPool {
                     break;
                 }
                 if (alive(candidate.session())) {
-                    return new Lease(key, candidate.session(), true);
+                    return new Lease(key, candidate.session(), true, null);
                 }
                 candidate.session().disconnect();
             }
-            return new Lease(key, connector.connect(target).session(), false);
+            var connection = connector.connect(target);
+            return new Lease(key, connection.session(), false, connection.hostKey());
         } catch (SshFailure | RuntimeException e) {
             slots.release();
             throw e;

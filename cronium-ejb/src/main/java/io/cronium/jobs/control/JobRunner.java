@@ -4,20 +4,27 @@ import io.cronium.execution.Cancellation;
 import io.cronium.execution.ExecutionOutcome;
 import io.cronium.execution.ExecutionRequest;
 import io.cronium.execution.ExecutionResult;
+import io.cronium.execution.ExecutorRegistry;
+import io.cronium.execution.OutputSink;
 import io.cronium.execution.OutputChannel;
 import io.cronium.execution.SecretMasker;
 import io.cronium.logs.control.OutputFlusher;
+import io.cronium.logs.control.RunAggregate;
 import io.cronium.logs.control.RunOutput;
 import io.cronium.logs.control.RunRecorder;
 import io.cronium.logs.entity.PhaseTimings;
+import io.cronium.servers.control.HostKeyPins;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one started job: lets its executor run it outside any transaction (a script may run for hours) while it can
@@ -39,6 +46,12 @@ public class JobRunner {
     @EJB
     OutputFlusher flusher;
 
+    @Inject
+    ExecutorRegistry executors;
+
+    @EJB
+    HostKeyPins hostKeys;
+
     public void run(RunStarts.StartedRun run) {
         ClaimedJob job = run.job();
         JobPayload payload = run.payload();
@@ -46,22 +59,70 @@ public class JobRunner {
         env.putAll(run.secretEnv());
         var masker = new SecretMasker(run.secretEnv().values());
         Cancellation cancellation = running.started(job.jobId(), job.attempt());
-        RunOutput output = flusher.open(job.logId(), run.executionId());
+        List<RunOutput> outputs = new ArrayList<>();
+        List<RunAggregate.End> ends;
+        try {
+            ends = run.remote() ? onServers(run, env, masker, cancellation, outputs)
+                    : List.of(onThisNode(run, env, masker, cancellation, outputs));
+        } finally {
+            running.ended(job.jobId());
+        }
+        List<RunOutput.Chunk> lastChunks = new ArrayList<>();
+        outputs.forEach(output -> lastChunks.addAll(flusher.detach(output)));
+        recorder.finish(job, ends, payload.retry(), lastChunks).ifPresent(dispatcher::wakeAt);
+    }
+
+    private RunAggregate.End onThisNode(RunStarts.StartedRun run, Map<String, String> env, SecretMasker masker,
+                                        Cancellation cancellation, List<RunOutput> outputs) {
+        String executionId = run.executions().get(0).executionId();
+        RunOutput output = flusher.open(run.job().logId(), executionId);
+        outputs.add(output);
         if (!run.executor().sandboxed()) {
             output.line(OutputChannel.SYSTEM, "[cronium] runs as a local process of the server: not sandboxed");
         }
         ExecutionResult result;
         try {
-            result = run.executor().execute(request(run.executionId(), job, payload, env), masker.masking(output),
-                    cancellation);
+            result = run.executor().execute(request(executionId, run.job(), run.payload(), env),
+                    masker.masking(output), cancellation);
         } catch (RuntimeException e) {
-            result = new ExecutionResult(ExecutionOutcome.FAILED, null, "", "", "the executor failed: " + e,
-                    new PhaseTimings(0, 0, 0));
-        } finally {
-            running.ended(job.jobId());
+            result = failed("the executor failed: " + e);
         }
-        recorder.finish(job, run.executionId(), masked(result, masker), payload.retry(), flusher.detach(output))
-                .ifPresent(dispatcher::wakeAt);
+        return new RunAggregate.End(executionId, null, masked(result, masker));
+    }
+
+    /**
+     * Every server at once, each on a thread of its own, so a slow or unreachable server delays nobody else; with
+     * several servers, live lines carry the server's name.
+     */
+    private List<RunAggregate.End> onServers(RunStarts.StartedRun run, Map<String, String> env, SecretMasker masker,
+                                             Cancellation cancellation, List<RunOutput> outputs) {
+        boolean several = run.executions().size() > 1;
+        List<CompletableFuture<RunAggregate.End>> ends = new ArrayList<>();
+        for (RunRecorder.StartedExecution x : run.executions()) {
+            RunOutput output = flusher.open(run.job().logId(), x.executionId());
+            outputs.add(output);
+            OutputSink sink = several ? (stream, line) -> output.line(stream, "[" + x.server() + "] " + line) : output;
+            ends.add(CompletableFuture.supplyAsync(() -> {
+                ExecutionResult result;
+                if (x.target() == null) {
+                    result = failed(x.refusal());
+                } else {
+                    try {
+                        result = executors.ssh().execute(request(x.executionId(), run.job(), run.payload(), env),
+                                List.of(x.serverId(), x.target()), x.target(), masker.masking(sink), cancellation,
+                                key -> hostKeys.pinIfUnpinned(x.serverId(), key));
+                    } catch (RuntimeException e) {
+                        result = failed("the SSH executor failed: " + e);
+                    }
+                }
+                return new RunAggregate.End(x.executionId(), x.server(), masked(result, masker));
+            }, executors.remoteWorkers()));
+        }
+        return ends.stream().map(CompletableFuture::join).toList();
+    }
+
+    private static ExecutionResult failed(String reason) {
+        return new ExecutionResult(ExecutionOutcome.FAILED, null, "", "", reason, new PhaseTimings(0, 0, 0));
     }
 
     private static ExecutionRequest request(String executionId, ClaimedJob job, JobPayload payload, Map<String, String> env) {

@@ -24,9 +24,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class RunStarts {
 
-    /** A job that is RUNNING in the database and ready for its executor. */
-    public record StartedRun(ClaimedJob job, JobPayload payload, Executor executor, String executionId,
-                             Map<String, String> secretEnv) {
+    /**
+     * A job that is RUNNING in the database and ready: for this node's {@code executor}, or (executor null) for
+     * the SSH executor on each server of its executions.
+     */
+    public record StartedRun(ClaimedJob job, JobPayload payload, Executor executor,
+                             List<RunRecorder.StartedExecution> executions, Map<String, String> secretEnv) {
+
+        public boolean remote() {
+            return executor == null;
+        }
     }
 
     @EJB
@@ -61,14 +68,19 @@ public class RunStarts {
                         + " s after the slot (misfire policy SKIP)");
                 continue;
             }
+            if (payload.spec().remote()) {
+                recorder.begin(job, "ssh", true, payload.spec().servers()).ifPresent(begun ->
+                        started.add(new StartedRun(job, payload, null, begun.executions(), begun.secretEnv())));
+                continue;
+            }
             var choice = executors.choose(payload.type(), payload.spec());
             if (choice.executor() == null) {
                 recorder.failWithoutExecution(job, choice.refusal());
                 continue;
             }
             Executor executor = choice.executor();
-            recorder.begin(job, executor.name(), executor.sandboxed()).ifPresent(begun ->
-                    started.add(new StartedRun(job, payload, executor, begun.executionId(), begun.secretEnv())));
+            recorder.begin(job, executor.name(), executor.sandboxed(), List.of()).ifPresent(begun ->
+                    started.add(new StartedRun(job, payload, executor, begun.executions(), begun.secretEnv())));
         }
         return started;
     }

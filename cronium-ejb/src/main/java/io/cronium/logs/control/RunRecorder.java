@@ -3,6 +3,7 @@ package io.cronium.logs.control;
 import io.cronium.events.boundary.EventService;
 import io.cronium.events.entity.EnvVar;
 import io.cronium.execution.ExecutionResult;
+import io.cronium.execution.ssh.SshTarget;
 import io.cronium.jobs.control.ClaimedJob;
 import io.cronium.jobs.control.JobQueue;
 import io.cronium.jobs.control.RetrySchedule;
@@ -14,6 +15,8 @@ import io.cronium.logs.entity.RunLog;
 import io.cronium.platform.ApplicationDatabase;
 import io.cronium.security.SecretCipher;
 import io.cronium.security.Secrets;
+import io.cronium.servers.boundary.ServerCredentials;
+import io.cronium.servers.entity.Server;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -24,6 +27,7 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,20 +60,34 @@ public class RunRecorder {
     @Inject
     RunAnnouncer announcer;
 
-    /** A started attempt: its execution record, and the decrypted secret environment for the run only. */
-    public record Begun(String executionId, Map<String, String> secretEnv) {
+    /**
+     * One execution of a started attempt: on this node ({@code serverId} null), or on a server, with its decrypted
+     * login, or with why it cannot run there (the server was deleted since the event was saved).
+     */
+    public record StartedExecution(String executionId, Long serverId, String server, SshTarget target,
+                                   String refusal) {
+    }
+
+    /** A started attempt: its execution records, and the decrypted secret environment for the run only. */
+    public record Begun(List<StartedExecution> executions, Map<String, String> secretEnv) {
+
+        public String executionId() {
+            return executions.get(0).executionId();
+        }
     }
 
     /**
-     * CLAIMED -> RUNNING, a new execution record, and the event's secrets decrypted, in the caller's transaction;
-     * empty if the job was cancelled or taken meanwhile, or failed because a secret no longer decrypts (key
-     * changed, value tampered with), which fails this run visibly and no other.
+     * CLAIMED -> RUNNING, an execution record per target (this node, or each server), and the event's secrets
+     * decrypted, in the caller's transaction; empty if the job was cancelled or taken meanwhile, or failed because
+     * a secret no longer decrypts (key changed, value tampered with), which fails this run visibly and no other.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public Optional<Begun> begin(ClaimedJob job, String executor, boolean sandboxed) {
+    public Optional<Begun> begin(ClaimedJob job, String executor, boolean sandboxed, List<Long> servers) {
         Map<String, String> secretEnv;
+        List<Server> targets;
         try {
             secretEnv = secretEnv(job.eventId());
+            targets = servers.stream().map(id -> em.find(Server.class, id)).toList();
         } catch (SecretCipher.SecretDecryptionException | IllegalStateException e) {
             // caught here, inside the start transaction, so that one bad secret fails one run, not the batch
             failWithoutExecution(job, e.getMessage());
@@ -80,10 +98,32 @@ public class RunRecorder {
         }
         Instant now = Instant.now();
         em.find(RunLog.class, job.logId()).started(now, job.attempt());
-        var execution = new Execution(job.jobId(), job.logId(), job.attempt(), executor, sandboxed, now);
-        em.persist(execution);
+        List<StartedExecution> executions = new ArrayList<>();
+        if (servers.isEmpty()) {
+            var execution = new Execution(job.jobId(), job.logId(), job.attempt(), executor, sandboxed, now, null);
+            em.persist(execution);
+            executions.add(new StartedExecution(execution.getId(), null, null, null, null));
+        }
+        for (int i = 0; i < servers.size(); i++) {
+            Long serverId = servers.get(i);
+            Server server = targets.get(i);
+            var execution = new Execution(job.jobId(), job.logId(), job.attempt(), executor, sandboxed, now, serverId);
+            em.persist(execution);
+            if (server == null || server.getDeletedAt() != null) {
+                executions.add(new StartedExecution(execution.getId(), serverId, "server " + serverId, null,
+                        "server " + serverId + " was deleted"));
+                continue;
+            }
+            try {
+                executions.add(new StartedExecution(execution.getId(), serverId, server.getName(),
+                        ServerCredentials.target(server, secrets), null));
+            } catch (SecretCipher.SecretDecryptionException e) {
+                executions.add(new StartedExecution(execution.getId(), serverId, server.getName(), null,
+                        "the credentials of " + server.getName() + " cannot be decrypted: " + e.getMessage()));
+            }
+        }
         announcer.announce(job.logId());
-        return Optional.of(new Begun(execution.getId(), secretEnv));
+        return Optional.of(new Begun(executions, secretEnv));
     }
 
     /** The decrypted secret environment of an event; never stored or logged. */
@@ -98,13 +138,13 @@ public class RunRecorder {
     }
 
     /**
-     * Records how an attempt ended, with its last output lines: the job ends, or goes back to the queue for a retry
-     * when the event allows one and nobody cancelled it. The job row is locked first, so a cancel or a reaper
-     * cannot interleave.
+     * Records how an attempt ended on each of its targets, with the last output lines: the job ends, or goes back
+     * to the queue for a retry (on every target) when the event allows one and nobody cancelled it. The job row is
+     * locked first, so a cancel or a reaper cannot interleave.
      * @return when the retry is due, if one was scheduled
      */
-    public Optional<Instant> finish(ClaimedJob job, String executionId, ExecutionResult result,
-                                    RetrySchedule retry, List<RunOutput.Chunk> lastOutput) {
+    public Optional<Instant> finish(ClaimedJob job, List<RunAggregate.End> ends, RetrySchedule retry,
+                                    List<RunOutput.Chunk> lastOutput) {
         try (var c = database.dataSource().getConnection()) {
             OutputChunkTable.append(c, lastOutput); // with the result, so a stream sees all output before the end
         } catch (SQLException e) {
@@ -117,22 +157,20 @@ public class RunRecorder {
             return Optional.empty();
         }
         Instant now = Instant.now();
-        LogStatus status = switch (result.outcome()) {
-            case SUCCEEDED -> LogStatus.SUCCESS;
-            case FAILED -> LogStatus.FAILURE;
-            case TIMED_OUT -> LogStatus.TIMEOUT;
-            case CANCELLED -> LogStatus.CANCELLED;
-        };
-        String error = errorText(result);
-        em.find(Execution.class, executionId)
-                .finished(status, result.exitCode(), result.stdout(), error, now, result.timings());
+        for (RunAggregate.End end : ends) {
+            ExecutionResult r = end.result();
+            em.find(Execution.class, end.executionId()).finished(RunAggregate.status(r), r.exitCode(), r.stdout(),
+                    RunAggregate.errorText(r), now, r.timings());
+        }
+        var run = RunAggregate.of(ends);
+        LogStatus status = run.status();
         RunLog log = em.find(RunLog.class, job.logId());
-        boolean failed = status == LogStatus.FAILURE || status == LogStatus.TIMEOUT;
+        boolean failed = status == LogStatus.FAILURE || status == LogStatus.TIMEOUT || status == LogStatus.PARTIAL;
         if (failed && !locked.cancelRequested() && retry.allowsRetryAfter(job.attempt())) {
             Duration delay = retry.delayAfter(job.attempt(), ThreadLocalRandom.current());
             queue.requeue(job.jobId(), job.attempt(), JobStatus.RUNNING, delay);
             Instant due = now.plus(delay);
-            log.awaitingRetry(result.exitCode(), result.stdout(), error, "attempt " + job.attempt() + " ended "
+            log.awaitingRetry(run.exitCode(), run.output(), run.error(), "attempt " + job.attempt() + " ended "
                     + status + "; attempt " + (job.attempt() + 1) + " of " + (retry.retries() + 1) + " at " + due);
             announcer.announce(job.logId());
             return Optional.of(due);
@@ -143,7 +181,7 @@ public class RunRecorder {
             default -> JobStatus.FAILED;
         };
         queue.transition(job.jobId(), job.attempt(), JobStatus.RUNNING, jobStatus);
-        log.finished(status, result.exitCode(), result.stdout(), error, now, result.timings());
+        log.finished(status, run.exitCode(), run.output(), run.error(), now, run.timings());
         announcer.announce(job.logId());
         return Optional.empty();
     }
@@ -179,14 +217,5 @@ public class RunRecorder {
                 throw new IllegalStateException("recording the missed slot of job " + job.jobId() + " failed", e);
             }
         }
-    }
-
-    private static String errorText(ExecutionResult result) {
-        var error = new StringBuilder(result.stderr() == null ? "" : result.stderr());
-        if (result.failureReason() != null) {
-            error.append(error.length() == 0 || error.charAt(error.length() - 1) == '\n' ? "" : "\n")
-                    .append("[cronium] ").append(result.failureReason()).append('\n');
-        }
-        return error.toString();
     }
 }

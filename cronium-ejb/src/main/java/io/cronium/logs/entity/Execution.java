@@ -72,8 +72,12 @@ public class Execution {
     protected Execution() {
     }
 
-    public Execution(long jobId, long logId, int attempt, String executor, boolean sandboxed, Instant startedAt) {
-        this.id = "exec_" + jobId + "_" + startedAt.toEpochMilli() + (attempt > 1 ? "_" + attempt : "");
+    /** {@code serverId} null: on this node; otherwise one of the executions of a run on several servers. */
+    public Execution(long jobId, long logId, int attempt, String executor, boolean sandboxed, Instant startedAt,
+                     Long serverId) {
+        this.id = "exec_" + jobId + "_" + startedAt.toEpochMilli() + (attempt > 1 ? "_" + attempt : "")
+                + (serverId == null ? "" : "_s" + serverId);
+        this.serverId = serverId;
         this.jobId = jobId;
         this.logId = logId;
         this.attempt = attempt;

@@ -61,7 +61,7 @@ public record EventView(
         return new EventView(e.getId(), e.getName(), e.getDescription(), e.getType().name(), e.getContent(), http,
                 schedule, e.getStatus().name(), e.getTimeoutSeconds(), policy.retries(), policy.retryDelaySeconds(),
                 policy.retryMaxDelaySeconds(), policy.recovery().name(), policy.concurrency().name(), e.getMaxExecutions(),
-                e.getExecutionCount(), e.getRunLocation().name(), e.getIsolation().name(), limits, List.of(), env, secretNames, e.getPriority().name(),
+                e.getExecutionCount(), e.getRunLocation().name(), e.getIsolation().name(), limits, List.copyOf(e.getServerIds()), env, secretNames, e.getPriority().name(),
                 e.getCreatedAt(), e.getUpdatedAt());
     }
 }

@@ -47,6 +47,7 @@ public class EventForm implements Serializable {
     private String priority;
     private Integer maxExecutions;
     private String runLocation;
+    private java.util.ArrayList<Long> serverIds;
 
     public static EventForm of(Event e) {
         var f = new EventForm();
@@ -87,6 +88,7 @@ public class EventForm implements Serializable {
         f.priority = e.getPriority().name();
         f.maxExecutions = e.getMaxExecutions();
         f.runLocation = e.getRunLocation().name();
+        f.serverIds = new java.util.ArrayList<>(e.getServerIds());
         return f;
     }
 
@@ -102,7 +104,7 @@ public class EventForm implements Serializable {
                 blankToNull(httpBody), httpFollowRedirects, httpSuccessStatuses) : null;
         var limits = isHttp ? null : new EventDraft.LimitsSpec(cpus, memoryMb, pids, workDirMb, network);
         return new EventDraft(name, description, type, isHttp ? null : content, http, schedule, status, timeoutSeconds,
-                retries, maxExecutions, runLocation, null, null, null, priority, retryDelaySeconds,
+                retries, maxExecutions, runLocation, serverIds, null, null, priority, retryDelaySeconds,
                 retryMaxDelaySeconds, recoveryPolicy, concurrencyPolicy, isHttp ? null : isolation, limits);
     }
 

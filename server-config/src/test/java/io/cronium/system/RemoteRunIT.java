@@ -1,0 +1,130 @@
+package io.cronium.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Events that run over SSH on the namespaced sshd hosts: one server, three at once, one of them down (PARTIAL),
+ * and who may send scripts where.
+ */
+@Order(14)
+class RemoteRunIT {
+
+    static Api operator;
+    static long[] servers = new long[4];
+
+    @BeforeAll
+    static void serversOfAnOperator() {
+        String base = RunningCronium.get().baseUrl();
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
+        admin.post("/api/v1/users", Json.createObjectBuilder().add("username", "operator").add("password", "operator-pw")
+                .add("role", "USER").add("permissions", Json.createArrayBuilder().add("MANAGE_SERVERS").add("RUN_REMOTE"))
+                .build());
+        operator = new Api(base).login("operator", "operator-pw");
+        for (int host = 1; host <= 3; host++) {
+            servers[host] = ServersIT.create(operator, ServersIT.server("web" + host, host)
+                    .add("sshKey", SshHosts.key("id_ed25519")).build());
+        }
+    }
+
+    static JsonObject remoteEvent(String name, String script, long... serverIds) {
+        var ids = Json.createArrayBuilder();
+        for (long id : serverIds) {
+            ids.add(id);
+        }
+        return Json.createObjectBuilder().add("name", name).add("type", "BASH").add("content", script)
+                .add("runLocation", "REMOTE").add("serverIds", ids).build();
+    }
+
+    static JsonObject runAndWait(JsonObject event) throws InterruptedException {
+        long id = operator.createEvent(event);
+        var reply = operator.post("/api/v1/events/" + id + "/run", "{}");
+        assertEquals(202, reply.status(), reply.body());
+        return operator.awaitFinished(reply.json().getJsonNumber("logId").longValue(), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aScriptRunsOnItsServerAndTheFirstHostKeyIsPinned() throws Exception {
+        long server = ServersIT.create(operator, ServersIT.server("first use", 1)
+                .add("sshKey", SshHosts.key("id_ed25519")).build());
+        assertTrue(Api.isNull(operator.get("/api/v1/servers/" + server).json(), "hostKeyFingerprint"));
+        var event = Json.createObjectBuilder(remoteEvent("on web1", "echo \"$(hostname) says $TOKEN\"", server))
+                .add("env", Json.createObjectBuilder().add("TOKEN", "remote-secret-77"))
+                .add("secretEnv", Json.createArrayBuilder().add("TOKEN")).build();
+        var log = runAndWait(event);
+        assertEquals("SUCCESS", log.getString("status"), log.toString());
+        assertEquals("host1 says ***\n", log.getString("output"));
+        var execution = log.getJsonArray("executions").getJsonObject(0);
+        assertEquals("ssh", execution.getString("executor"));
+        assertEquals(server, execution.getJsonNumber("serverId").longValue());
+        assertTrue(execution.getJsonObject("phases").containsKey("connect"));
+        assertEquals(SshHosts.fingerprint(1), operator.get("/api/v1/servers/" + server).json()
+                .getString("hostKeyFingerprint"), "pinned on first use by the run");
+        var stored = operator.get("/api/v1/events/" + log.getJsonNumber("eventId")).json();
+        assertEquals(List.of((int) server), stored.getJsonArray("serverIds").getValuesAs(
+                jakarta.json.JsonNumber::intValue));
+    }
+
+    @Test
+    void threeServersRunSideBySide() throws Exception {
+        var log = runAndWait(remoteEvent("fan-out", "sleep 2; hostname", servers[1], servers[2], servers[3]));
+        assertEquals("SUCCESS", log.getString("status"), log.toString());
+        var executions = log.getJsonArray("executions");
+        assertEquals(3, executions.size());
+        for (int host = 1; host <= 3; host++) {
+            assertTrue(log.getString("output").contains("== web" + host + " ==\nhost" + host + "\n"), log.getString("output"));
+        }
+        assertTrue(log.getJsonNumber("durationMs").longValue() < 5000,
+                "side by side, near the slowest (2 s), not the sum (6 s): " + log.getJsonNumber("durationMs"));
+    }
+
+    @Test
+    void aServerThatIsDownMakesTheRunPartial() throws Exception {
+        SshHosts.script("--stop", "3");
+        try {
+            var log = runAndWait(remoteEvent("partial", "hostname", servers[1], servers[2], servers[3]));
+            assertEquals("PARTIAL", log.getString("status"), log.toString());
+            assertEquals(100, log.getInt("exitCode"));
+            assertTrue(log.getString("error").contains("1 of 3 servers failed: web3 (TCP connect failed: "
+                    + "connection to 10.77.0.13:22 refused)"), log.getString("error"));
+            assertTrue(log.getString("output").contains("host1") && log.getString("output").contains("host2"));
+            var statuses = log.getJsonArray("executions").stream().map(v -> v.asJsonObject().getString("status"))
+                    .sorted().toList();
+            assertEquals(List.of("FAILURE", "SUCCESS", "SUCCESS"), statuses);
+        } finally {
+            SshHosts.script("3");
+        }
+    }
+
+    @Test
+    void sendingScriptsToServersNeedsThePermissionAndOwnServers() {
+        String base = RunningCronium.get().baseUrl();
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
+        admin.post("/api/v1/users", Json.createObjectBuilder().add("username", "local-only").add("password", "local-only-pw")
+                .add("role", "USER").build());
+        var localOnly = new Api(base).login("local-only", "local-only-pw");
+        assertEquals(403, localOnly.post("/api/v1/events", remoteEvent("nope", "id", servers[1])).status());
+
+        admin.post("/api/v1/users", Json.createObjectBuilder().add("username", "other-operator")
+                .add("password", "other-operator-pw").add("role", "USER")
+                .add("permissions", Json.createArrayBuilder().add("RUN_REMOTE")).build());
+        var otherOperator = new Api(base).login("other-operator", "other-operator-pw");
+        var foreign = otherOperator.post("/api/v1/events", remoteEvent("foreign", "id", servers[2]));
+        assertEquals(422, foreign.status(), foreign.body());
+        assertTrue(foreign.body().contains("server " + servers[2] + " not found"), foreign.body());
+
+        var noServers = operator.post("/api/v1/events", remoteEvent("nowhere", "id"));
+        assertEquals(422, noServers.status());
+        assertTrue(noServers.body().contains("\"serverIds\""), noServers.body());
+        assertFalse(noServers.body().contains("Exception"));
+    }
+}
