@@ -99,6 +99,14 @@ public class ExecutorRegistry {
     @ConfigProperty(name = "cronium.ssh.idle-seconds", defaultValue = "300")
     int sshIdleSeconds;
 
+    @Inject
+    @ConfigProperty(name = "cronium.ssh.circuit-failures", defaultValue = "3")
+    int circuitFailures;
+
+    @Inject
+    @ConfigProperty(name = "cronium.ssh.circuit-open-seconds", defaultValue = "30")
+    int circuitOpenSeconds;
+
     private LocalProcessExecutor process;
     private SshSessionPool sshSessions;
     private SshExecutor ssh;
@@ -117,7 +125,7 @@ public class ExecutorRegistry {
         http = new HttpRequestExecutor(managedExecutor, outputLimit);
         remoteWorkers = Executors.newCachedThreadPool(threads);
         sshSessions = new SshSessionPool(new SshConnector(Duration.ofSeconds(10)), maxSessionsPerServer,
-                Duration.ofSeconds(sshIdleSeconds));
+                Duration.ofSeconds(sshIdleSeconds), circuitFailures, Duration.ofSeconds(circuitOpenSeconds));
         ssh = new SshExecutor(sshSessions, remoteWorkers, outputLimit);
     }
 

@@ -224,6 +224,41 @@ class ConsoleIT {
     }
 
     @Test
+    void aServerAddedInTheConsoleIsCheckedAndRunsAnEventMadeInTheForm() throws Exception {
+        logIn("admin", RunningCronium.ADMIN_PASSWORD);
+        browser.findElement(By.id("nav-servers")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("servers:name"))).sendKeys("console-web1");
+        browser.findElement(By.id("servers:host")).sendKeys(SshHosts.address(1));
+        browser.findElement(By.id("servers:username")).sendKeys(SshHosts.USER);
+        browser.findElement(By.id("servers:key")).sendKeys(SshHosts.key("id_ed25519"));
+        browser.findElement(By.id("servers:create")).click();
+        By row = By.xpath("//tr[.//span[contains(@class,'server-name') and text()='console-web1']]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        assertFalse(browser.getPageSource().contains("PRIVATE KEY"), "the key is not kept in the page");
+        browser.findElement(By.xpath("//tr[.//span[text()='console-web1']]//button[contains(@id,':check')]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.xpath("//tr[.//span[text()='console-web1']]//span[contains(@class,'server-status')]"), "online"));
+        assertTrue(browser.getPageSource().contains(SshHosts.fingerprint(1)), "the pinned host key is shown");
+
+        browser.findElement(By.id("nav-events")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("events:new"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("events:name"))).sendKeys("over ssh from the form");
+        browser.findElement(By.id("events:content")).sendKeys("echo \"on $(hostname)\"");
+        browser.findElement(By.cssSelector("label[for='events:location:1']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("events:servers"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[@id='events:servers_panel']//li[contains(., 'console-web1')]//div[contains(@class,'ui-chkbox-box')]")))
+                .click();
+        browser.findElement(By.id("events:name")).click(); // closes the menu
+        browser.findElement(By.id("events:save")).click();
+        By runButton = By.xpath("//tr[.//span[@class='event-name' and text()='over ssh from the form']]//button[contains(@id,':run')]");
+        wait.until(ExpectedConditions.elementToBeClickable(runButton)).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("events:last-run"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run:status"), "SUCCESS"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("output"), "on host1"));
+    }
+
+    @Test
     void theScheduleEditorDescribesTheScheduleShowsTheNextRunsAndExplainsMistakes() {
         logIn("admin", RunningCronium.ADMIN_PASSWORD);
         browser.findElement(By.id("events:new")).click();

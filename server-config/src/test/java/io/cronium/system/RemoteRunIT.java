@@ -26,10 +26,10 @@ class RemoteRunIT {
     static void serversOfAnOperator() {
         String base = RunningCronium.get().baseUrl();
         var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
-        admin.post("/api/v1/users", Json.createObjectBuilder().add("username", "operator").add("password", "operator-pw")
+        admin.post("/api/v1/users", Json.createObjectBuilder().add("username", "ssh-operator").add("password", "ssh-operator-pw")
                 .add("role", "USER").add("permissions", Json.createArrayBuilder().add("MANAGE_SERVERS").add("RUN_REMOTE"))
                 .build());
-        operator = new Api(base).login("operator", "operator-pw");
+        operator = new Api(base).login("ssh-operator", "ssh-operator-pw");
         for (int host = 1; host <= 3; host++) {
             servers[host] = ServersIT.create(operator, ServersIT.server("web" + host, host)
                     .add("sshKey", SshHosts.key("id_ed25519")).build());

@@ -31,11 +31,25 @@ public final class SshSessionPool {
     private final long idleNanos;
     private final Map<Object, Deque<Idle>> idle = new ConcurrentHashMap<>();
     private final Map<Object, Semaphore> permits = new ConcurrentHashMap<>();
+    private final Map<Object, ServerCircuit> circuits = new ConcurrentHashMap<>();
+    private final int circuitThreshold;
+    private final Duration circuitOpenFor;
 
     public SshSessionPool(SshConnector connector, int maxPerServer, Duration idleTimeout) {
+        this(connector, maxPerServer, idleTimeout, 3, Duration.ofSeconds(30));
+    }
+
+    /**
+     * @param circuitThreshold failures to reach a server in a row after which its runs fail at once
+     * @param circuitOpenFor   how long they do, before one trial connection is let through
+     */
+    public SshSessionPool(SshConnector connector, int maxPerServer, Duration idleTimeout, int circuitThreshold,
+                          Duration circuitOpenFor) {
         this.connector = connector;
         this.maxPerServer = maxPerServer;
         this.idleNanos = idleTimeout.toNanos();
+        this.circuitThreshold = circuitThreshold;
+        this.circuitOpenFor = circuitOpenFor;
     }
 
     /**
@@ -66,12 +80,39 @@ public final class SshSessionPool {
                 }
                 candidate.session().disconnect();
             }
-            var connection = connector.connect(target);
+            var connection = connectThroughCircuit(key, target);
             return new Lease(key, connection.session(), false, connection.hostKey());
         } catch (SshFailure | RuntimeException e) {
             slots.release();
             throw e;
         }
+    }
+
+    private SshConnector.Connection connectThroughCircuit(Object key, SshTarget target) throws SshFailure {
+        ServerCircuit circuit = circuits.computeIfAbsent(key, k -> new ServerCircuit(circuitThreshold, circuitOpenFor,
+                System::nanoTime));
+        if (!circuit.allows()) {
+            throw new SshFailure(SshPhase.TCP_CONNECT, target + " is unreachable (circuit open after "
+                    + circuitThreshold + " failed attempts; last: " + circuit.lastFailure() + "); next try in "
+                    + circuit.secondsUntilRetry() + " s");
+        }
+        try {
+            var connection = connector.connect(target);
+            circuit.succeeded();
+            return connection;
+        } catch (SshFailure e) {
+            switch (e.phase()) {
+                case DNS, TCP_CONNECT, HANDSHAKE -> circuit.failed(e.getMessage());
+                default -> circuit.succeeded(); // the host answered: a login or host key problem is not an outage
+            }
+            throw e;
+        }
+    }
+
+    /** The state of a server's circuit, for tests and the console. */
+    public String circuitState(Object key) {
+        ServerCircuit circuit = circuits.get(key);
+        return circuit == null ? "CLOSED" : circuit.state().name();
     }
 
     /** Gives a session back; a broken one is closed instead of kept. */

@@ -190,6 +190,31 @@ class SshExecutorTest {
     }
 
     @Test
+    void aServerThatKeepsFailingFailsFastUntilItsCircuitLetsATrialThrough() throws Exception {
+        var quick = new SshSessionPool(new SshConnector(Duration.ofSeconds(5)), 2, Duration.ofMinutes(1), 3,
+                Duration.ofSeconds(2));
+        var breaking = new SshExecutor(quick, readers, 10_000);
+        var target = new SshTarget("10.77.0.11", 2222, "cronium-test", read("keys/id_ed25519") + "\n", null, null, null);
+        for (int i = 0; i < 3; i++) {
+            var result = breaking.execute(request(EventType.BASH, "true", Duration.ofSeconds(30)), "down", target,
+                    OutputSink.DISCARD, new Cancellation());
+            assertTrue(result.failureReason().contains("refused"), result.failureReason());
+        }
+        assertEquals("OPEN", quick.circuitState("down"));
+        var fast = breaking.execute(request(EventType.BASH, "true", Duration.ofSeconds(30)), "down", target,
+                OutputSink.DISCARD, new Cancellation());
+        assertTrue(fast.failureReason().contains("circuit open after 3 failed attempts"), fast.failureReason());
+        Thread.sleep(2100);
+        // the host is back (here: the right port); the trial connection closes the circuit again
+        var up = new SshTarget("10.77.0.11", 22, "cronium-test", read("keys/id_ed25519") + "\n", null, null, null);
+        var result = breaking.execute(request(EventType.BASH, "echo back", Duration.ofSeconds(30)), "down", up,
+                OutputSink.DISCARD, new Cancellation());
+        assertEquals("back\n", result.stdout(), result.failureReason());
+        assertEquals("CLOSED", quick.circuitState("down"));
+        quick.close();
+    }
+
+    @Test
     void anUnreachableServerFailsNamingThePhase() {
         var target = new SshTarget("10.77.0.11", 2222, "cronium-test", read("keys/id_ed25519") + "\n", null, null, null);
         var result = executor.execute(request(EventType.BASH, "true", Duration.ofSeconds(30)), "closed", target,

@@ -5,6 +5,7 @@ import io.cronium.events.entity.Event;
 import io.cronium.events.entity.ResourceLimits;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -104,7 +105,8 @@ public class EventForm implements Serializable {
                 blankToNull(httpBody), httpFollowRedirects, httpSuccessStatuses) : null;
         var limits = isHttp ? null : new EventDraft.LimitsSpec(cpus, memoryMb, pids, workDirMb, network);
         return new EventDraft(name, description, type, isHttp ? null : content, http, schedule, status, timeoutSeconds,
-                retries, maxExecutions, runLocation, serverIds, null, null, priority, retryDelaySeconds,
+                retries, maxExecutions, isHttp ? "LOCAL" : runLocation, !isHttp && "REMOTE".equals(runLocation)
+                ? serverIds : null, null, null, priority, retryDelaySeconds,
                 retryMaxDelaySeconds, recoveryPolicy, concurrencyPolicy, isHttp ? null : isolation, limits);
     }
 
@@ -123,6 +125,10 @@ public class EventForm implements Serializable {
         return s == null || s.isBlank() ? null : s;
     }
 
+    public String getRunLocation() { return runLocation == null ? "LOCAL" : runLocation; }
+    public void setRunLocation(String runLocation) { this.runLocation = runLocation; }
+    public List<Long> getServerIds() { return serverIds == null ? new java.util.ArrayList<>() : serverIds; }
+    public void setServerIds(List<Long> ids) { this.serverIds = ids == null ? null : new java.util.ArrayList<>(ids); }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getType() { return type; }

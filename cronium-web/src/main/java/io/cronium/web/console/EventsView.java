@@ -6,6 +6,7 @@ import io.cronium.common.ResourceNotFoundException;
 import io.cronium.events.boundary.EventService;
 import io.cronium.execution.ExecutorRegistry;
 import io.cronium.jobs.boundary.RunRequests;
+import io.cronium.servers.boundary.ServerService;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
@@ -31,7 +32,11 @@ public class EventsView implements Serializable {
     @Inject
     transient ExecutorRegistry executors;
 
+    @EJB
+    transient ServerService serverService;
+
     private List<EventRow> rows;
+    private transient List<jakarta.faces.model.SelectItem> servers;
     private Long editingId;
     private EventForm form = new EventForm();
     private boolean editing;
@@ -129,6 +134,16 @@ public class EventsView implements Serializable {
 
     public List<String> getHttpMethods() {
         return List.of("GET", "POST", "PUT", "DELETE", "PATCH");
+    }
+
+    /** The caller's servers, for a remote event's targets. */
+    public List<jakarta.faces.model.SelectItem> getServers() {
+        if (servers == null) {
+            servers = serverService.list(null, 500).items().stream()
+                    .map(s -> new jakarta.faces.model.SelectItem(s.getId(), s.getName() + " (" + s.getHost() + ")"))
+                    .toList();
+        }
+        return servers;
     }
 
     public boolean isContainersAvailable() {
