@@ -15,6 +15,10 @@ import io.cronium.execution.container.ContainerExecutor;
 import io.cronium.execution.container.ContainerImages;
 import io.cronium.execution.container.DockerEngine;
 import io.cronium.execution.container.RunOwner;
+import io.cronium.execution.ssh.SshConnector;
+import io.cronium.execution.ssh.SshExecutor;
+import io.cronium.execution.ssh.SshSessionPool;
+import io.cronium.execution.ssh.SshTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +33,8 @@ import java.util.concurrent.Executors;
  * The executors' overhead (issue 6) against their floors, run in one process and interleaved so both sides see the
  * same machine: (1) the container executor against a plain {@code docker run --rm} of the same image with the same
  * limits and isolation flags, per script type; (2) the local process executor against a bare fork/exec of the same
- * interpreter. Usage: {@code ./cronium bench executors} with -Dbench.container-runs=20, -Dbench.process-runs=100,
+ * interpreter; (3) the SSH executor on a pooled session against a bare JSch exec (when the SSH test hosts are up).
+ * Usage: {@code ./cronium bench executors} with -Dbench.container-runs=20, -Dbench.process-runs=100,
  * -Dbench.types=BASH (or BASH,PYTHON,NODE) as the defaults, and -Dbench.files=volume to send run files the way a
  * remote engine gets them.
  */
@@ -101,6 +106,52 @@ public final class ExecutorBench {
             }
         }
         report("local process executor, bash", ours, "fork/exec bash -c", floor, 15);
+        if (Files.isReadable(Path.of("/run/cronium-ssh/keys/id_ed25519"))) {
+            ssh(Integer.getInteger("bench.ssh-runs", 50));
+        }
+    }
+
+    /**
+     * (3) The SSH executor on a pooled session against the floor: a bare JSch exec of the same script on an open
+     * session of the same host (the test hosts of server-config/ssh/start-hosts.sh).
+     */
+    static void ssh(int runs) throws Exception {
+        String key = Files.readString(Path.of("/run/cronium-ssh/keys/id_ed25519"));
+        var target = new SshTarget("10.77.0.11", 22, "cronium-test", key, null, null, null);
+        var readers = Executors.newCachedThreadPool();
+        var pool = new SshSessionPool(new SshConnector(Duration.ofSeconds(5)), 4, Duration.ofMinutes(5));
+        var executor = new SshExecutor(pool, readers, 100_000);
+        var session = new SshConnector(Duration.ofSeconds(5)).connect(target).session();
+        List<Double> ours = new ArrayList<>();
+        List<Double> floor = new ArrayList<>();
+        for (int i = 0; i < runs + 5; i++) {
+            long t0 = System.nanoTime();
+            var channel = (com.jcraft.jsch.ChannelExec) session.openChannel("exec");
+            channel.setCommand("bash -c 'echo hi'");
+            var in = channel.getInputStream();
+            channel.connect();
+            in.readAllBytes();
+            while (!channel.isClosed()) {
+                Thread.sleep(1);
+            }
+            channel.disconnect();
+            double bare = (System.nanoTime() - t0) / 1e6;
+            t0 = System.nanoTime();
+            var result = executor.execute(request(EventType.BASH, "echo hi", Isolation.PROCESS), "bench", target,
+                    OutputSink.DISCARD, new Cancellation());
+            double run = (System.nanoTime() - t0) / 1e6;
+            if (result.outcome() != ExecutionOutcome.SUCCEEDED) {
+                throw new IllegalStateException("ssh run failed: " + result.failureReason());
+            }
+            if (i >= 5) { // the first runs deploy the runner and warm up
+                floor.add(bare);
+                ours.add(run);
+            }
+        }
+        report("ssh executor, bash, pooled session", ours, "JSch exec bash -c on an open session", floor, 30);
+        session.disconnect();
+        pool.close();
+        readers.shutdownNow();
     }
 
     static ExecutionRequest request(EventType type, String script, Isolation isolation) {

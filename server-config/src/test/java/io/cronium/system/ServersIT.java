@@ -160,6 +160,21 @@ class ServersIT {
     }
 
     @Test
+    void aNewServerIsCheckedBySchedule() throws Exception {
+        long id = create(manager, server("checked by itself", 2).add("sshKey", SshHosts.key("id_ed25519")).build());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        JsonObject view = manager.get("/api/v1/servers/" + id).json();
+        while (Api.isNull(view, "online")) {
+            assertTrue(System.nanoTime() < deadline, "never checked: " + view);
+            Thread.sleep(250);
+            view = manager.get("/api/v1/servers/" + id).json();
+        }
+        assertTrue(view.getBoolean("online"), view.toString());
+        assertFalse(Api.isNull(view, "lastSeenAt"));
+        assertEquals(SshHosts.fingerprint(2), view.getString("hostKeyFingerprint"));
+    }
+
+    @Test
     void managingServersNeedsThePermissionAndDeletingHidesThem() {
         var withoutPermission = new Api(RunningCronium.get().baseUrl()).login("no-servers", "no-servers-pw");
         assertEquals(403, withoutPermission.post("/api/v1/servers", server("denied", 1)

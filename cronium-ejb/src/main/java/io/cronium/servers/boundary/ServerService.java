@@ -4,12 +4,11 @@ import io.cronium.audit.boundary.AuditTrail;
 import io.cronium.common.InvalidInputException;
 import io.cronium.common.ResourceNotFoundException;
 import io.cronium.execution.ssh.HostKeyFingerprint;
-import io.cronium.execution.ssh.SshConnector;
-import io.cronium.execution.ssh.SshFailure;
 import io.cronium.platform.KeysetQuery;
 import io.cronium.platform.Page;
 import io.cronium.security.EncryptedColumn;
 import io.cronium.security.Secrets;
+import io.cronium.servers.control.ServerProbe;
 import io.cronium.servers.control.ServerValidator;
 import io.cronium.servers.entity.Server;
 import io.cronium.users.boundary.Caller;
@@ -21,7 +20,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -31,8 +29,6 @@ import java.time.Instant;
 @Stateless
 @RolesAllowed({"USER", "ADMIN", "VIEWER"})
 public class ServerService {
-
-    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServerValidator validator = new ServerValidator();
 
@@ -107,24 +103,8 @@ public class ServerService {
     public ServerHealth check(long id) {
         Caller caller = callers.current();
         Server server = visible(id);
-        var connector = new SshConnector(CHECK_TIMEOUT);
-        Instant now = Instant.now();
         audit.record(caller.username(), "SERVER_CREDENTIAL_USED", "server:" + id, "health check");
-        try {
-            var connection = connector.connect(ServerCredentials.target(server, secrets));
-            connection.session().disconnect();
-            if (server.getHostKey() == null) {
-                server.pinHostKey(connection.hostKey());
-            }
-            server.checked(true, null, now);
-            return health(server, null);
-        } catch (SshFailure e) {
-            if (e.offeredHostKey() != null) {
-                server.offerHostKey(e.offeredHostKey());
-            }
-            server.checked(false, e.getMessage(), now);
-            return health(server, e.phase().name());
-        }
+        return ServerProbe.probe(server, secrets);
     }
 
     /** An administrator trusts the key the server now presents (after a reinstall, say). */
@@ -138,11 +118,6 @@ public class ServerService {
         server.pinHostKey(server.getOfferedHostKey());
         audit.record(callers.current().username(), "SERVER_HOST_KEY_ACCEPTED", "server:" + id, fingerprint);
         return server;
-    }
-
-    private static ServerHealth health(Server s, String phase) {
-        return new ServerHealth(Boolean.TRUE.equals(s.getOnline()), s.getCheckedAt(), s.getLastSeenAt(), phase,
-                s.getLastError(), s.getHostKey() == null ? null : HostKeyFingerprint.of(s.getHostKey()));
     }
 
     /** The server if the caller may see it (and it is not deleted); otherwise 404, exactly as for a missing one. */
