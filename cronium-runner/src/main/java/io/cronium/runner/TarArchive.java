@@ -1,16 +1,14 @@
 package io.cronium.runner;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The files of a run as a POSIX ustar archive (what the Docker engine's copy endpoint and {@code tar -x} on any
- * server take): 512-byte headers, content padded to 512 bytes, two empty blocks at the end. Owner root, mode 0644.
+ * server take): 512-byte headers, content padded to 512 bytes, two empty blocks at the end. Files 0644, directories
+ * 0700, owner root (the extracting user where it is not root).
  */
 public final class TarArchive {
 
@@ -21,14 +19,31 @@ public final class TarArchive {
         return this;
     }
 
+    /** An empty directory (a name ending in "/"), created by {@code tar -x} without a process of its own. */
+    public TarArchive directory(String name) {
+        files.put(name.endsWith("/") ? name : name + "/", null);
+        return this;
+    }
+
+    /** The files (directories left out). */
     public Map<String, byte[]> files() {
-        return files;
+        Map<String, byte[]> only = new LinkedHashMap<>();
+        files.forEach((name, content) -> {
+            if (content != null) {
+                only.put(name, content);
+            }
+        });
+        return only;
     }
 
     public byte[] tar() {
         var out = new ByteArrayOutputStream();
         files.forEach((name, content) -> {
-            out.writeBytes(header(name, content.length));
+            if (content == null) {
+                out.writeBytes(header(name, 0, '5', "0000700"));
+                return;
+            }
+            out.writeBytes(header(name, content.length, '0', "0000644"));
             out.writeBytes(content);
             out.writeBytes(new byte[(512 - content.length % 512) % 512]);
         });
@@ -36,20 +51,10 @@ public final class TarArchive {
         return out.toByteArray();
     }
 
-    public byte[] tarGz() {
-        var out = new ByteArrayOutputStream();
-        try (var gzip = new GZIPOutputStream(out)) {
-            gzip.write(tar());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] header(String name, long size) {
+    private static byte[] header(String name, long size, char type, String mode) {
         byte[] h = new byte[512];
         put(h, 0, name, 100);
-        put(h, 100, "0000644", 8);
+        put(h, 100, mode, 8);
         put(h, 108, "0000000", 8);
         put(h, 116, "0000000", 8);
         put(h, 124, String.format("%011o", size), 12);
@@ -57,7 +62,7 @@ public final class TarArchive {
         for (int i = 148; i < 156; i++) {
             h[i] = ' ';
         }
-        h[156] = '0';
+        h[156] = (byte) type;
         put(h, 257, "ustar", 6);
         put(h, 263, "00", 2);
         long sum = 0;

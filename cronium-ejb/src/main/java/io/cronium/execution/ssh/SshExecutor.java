@@ -78,8 +78,9 @@ public class SshExecutor {
             (stream == OutputChannel.STDERR ? stderr : stdout).appendLine(line);
             sink.line(stream, line);
         };
-        String dir = "/tmp/cronium-run-" + request.executionId();
-        byte[] payload = payload(request, interpreter).tarGz();
+        String name = "cronium-run-" + request.executionId();
+        String dir = "/tmp/" + name;
+        byte[] payload = payload(request, interpreter, name).tar();
         long t0 = System.nanoTime();
         SshSessionPool.Lease lease;
         try {
@@ -160,13 +161,12 @@ public class SshExecutor {
      * it; the runner's own trap removes the directory when the script ends.
      */
     private String runCommand(String dir) {
-        return "R=" + runner.path() + "; "
-                + "sum=; [ -r \"$R\" ] && sum=$( (sha256sum || shasum -a 256 || openssl dgst -sha256 -r) < \"$R\" "
-                + "2>/dev/null | cut -c1-64); "
-                + "[ \"$sum\" = " + runner.sha256() + " ] || { echo '" + RUNNER_MISSING_MARK + "' >&2; exit "
+        // stderr is redirected before the input, so a missing runner makes no noise; one process per step at most
+        return "R=" + runner.path() + "; if command -v sha256sum >/dev/null; then set -- $(sha256sum 2>/dev/null <\"$R\"); "
+                + "else set -- $( (shasum -a 256 || openssl dgst -sha256 -r) 2>/dev/null <\"$R\"); fi; "
+                + "[ \"${1:-}\" = " + runner.sha256() + " ] || { echo '" + RUNNER_MISSING_MARK + "' >&2; exit "
                 + RUNNER_MISSING + "; }; "
-                + "umask 077; rm -rf " + dir + " && mkdir -p " + dir + "/work && tar -xzf - -C " + dir
-                + " && exec sh \"$R\" run " + dir;
+                + "umask 077; tar -xf - -C /tmp && exec sh \"$R\" run " + dir; // the archive holds the directory
     }
 
     private void deployRunner(SshSessionPool.Lease lease)
@@ -189,18 +189,20 @@ public class SshExecutor {
         }
     }
 
-    private static TarArchive payload(ExecutionRequest request, Interpreter interpreter) {
+    private static TarArchive payload(ExecutionRequest request, Interpreter interpreter, String dir) {
         Map<String, String> env = new HashMap<>(request.env());
         env.put("CRONIUM_RUN_ID", request.executionId());
         env.put("CRONIUM_ATTEMPT", Integer.toString(request.attempt()));
         env.put("CRONIUM_EVENT_ID", Long.toString(request.eventId()));
         env.put("CRONIUM_LOG_ID", Long.toString(request.logId()));
         List<String> command = new ArrayList<>(interpreter.command());
-        command.add("\"$CRONIUM_DIR/" + interpreter.fileName() + "\"");
+        command.add("../" + interpreter.fileName()); // run from work/, next to which the script lies
         return new TarArchive()
-                .add("run.sh", ShellExports.of(env) + "cd \"$CRONIUM_DIR/work\" || exit 125\nexec "
-                        + String.join(" ", command) + "\n")
-                .add(interpreter.fileName(), request.script());
+                .directory(dir)
+                .add(dir + "/env.sh", ShellExports.of(env))
+                .add(dir + "/command", String.join(" ", command) + "\n")
+                .add(dir + "/" + interpreter.fileName(), request.script())
+                .directory(dir + "/work");
     }
 
     private static ExecutionResult failed(String reason, OutputBuffer stdout, OutputBuffer stderr, PhaseTimings t) {
