@@ -109,8 +109,11 @@ public class HttpRequestExecutor implements Executor {
                     new PhaseTimings(setupMs, millisSince(t1), 0));
         }
         lines.line(OutputChannel.STDOUT, "HTTP " + response.statusCode());
-        response.headers().map().forEach((name, values) ->
-                values.forEach(value -> lines.line(OutputChannel.STDOUT, name + ": " + value)));
+        response.headers().map().forEach((name, values) -> {
+            if (!name.startsWith(":")) { // HTTP/2 pseudo-headers: the status line says it already
+                values.forEach(value -> lines.line(OutputChannel.STDOUT, name + ": " + value));
+            }
+        });
         lines.line(OutputChannel.STDOUT, "");
         boolean complete = readBody(response.body(), lines, deadline, cancellation);
         long executionMs = millisSince(t1);
