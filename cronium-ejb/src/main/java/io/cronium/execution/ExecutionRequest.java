@@ -22,4 +22,14 @@ public record ExecutionRequest(
         env = Map.copyOf(env);
         spec = spec == null ? ExecutionSpec.DEFAULT : spec;
     }
+
+    /** The event's environment plus the run's identity, which scripts use to be idempotent. */
+    public Map<String, String> runEnvironment() {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("CRONIUM_RUN_ID", executionId);
+        all.put("CRONIUM_ATTEMPT", Integer.toString(attempt));
+        all.put("CRONIUM_EVENT_ID", Long.toString(eventId));
+        all.put("CRONIUM_LOG_ID", Long.toString(logId));
+        return all;
+    }
 }

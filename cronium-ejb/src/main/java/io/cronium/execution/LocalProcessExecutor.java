@@ -133,11 +133,7 @@ public class LocalProcessExecutor implements Executor {
         env.put("HOME", workDir.toString());
         env.put("TMPDIR", workDir.toString());
         env.put("LANG", "C.UTF-8");
-        env.putAll(request.env());
-        env.put("CRONIUM_RUN_ID", request.executionId());
-        env.put("CRONIUM_ATTEMPT", Integer.toString(request.attempt()));
-        env.put("CRONIUM_EVENT_ID", Long.toString(request.eventId()));
-        env.put("CRONIUM_LOG_ID", Long.toString(request.logId()));
+        env.putAll(request.runEnvironment());
         return env;
     }
 

@@ -28,7 +28,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -284,11 +283,7 @@ public class ContainerExecutor implements Executor {
     }
 
     private static RunFiles files(ExecutionRequest request, Interpreter interpreter) {
-        Map<String, String> env = new HashMap<>(request.env());
-        env.put("CRONIUM_RUN_ID", request.executionId());
-        env.put("CRONIUM_ATTEMPT", Integer.toString(request.attempt()));
-        env.put("CRONIUM_EVENT_ID", Long.toString(request.eventId()));
-        env.put("CRONIUM_LOG_ID", Long.toString(request.logId()));
+        Map<String, String> env = request.runEnvironment();
         List<String> command = new ArrayList<>(interpreter.command());
         command.add(FILES + "/" + interpreter.fileName());
         return new RunFiles()

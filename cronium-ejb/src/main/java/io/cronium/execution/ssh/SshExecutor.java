@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,11 +189,7 @@ public class SshExecutor {
     }
 
     private static TarArchive payload(ExecutionRequest request, Interpreter interpreter, String dir) {
-        Map<String, String> env = new HashMap<>(request.env());
-        env.put("CRONIUM_RUN_ID", request.executionId());
-        env.put("CRONIUM_ATTEMPT", Integer.toString(request.attempt()));
-        env.put("CRONIUM_EVENT_ID", Long.toString(request.eventId()));
-        env.put("CRONIUM_LOG_ID", Long.toString(request.logId()));
+        Map<String, String> env = request.runEnvironment();
         List<String> command = new ArrayList<>(interpreter.command());
         command.add("../" + interpreter.fileName()); // run from work/, next to which the script lies
         return new TarArchive()

@@ -170,7 +170,7 @@ class ContainerExecutorTest {
                 Duration.ofSeconds(30), limits));
         assertEquals(ExecutionOutcome.SUCCEEDED, own.outcome(), own.failureReason());
         assertTrue(own.stdout().contains("eth0"), "a network of its own: " + own.stdout());
-        assertTrue(own.timings().steps().get("network") > 0 || own.timings().steps().containsKey("network"));
+        assertTrue(own.timings().steps().containsKey("network"), "creating the network is a step of its own");
     }
 
     @Test

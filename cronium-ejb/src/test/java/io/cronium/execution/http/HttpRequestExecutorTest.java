@@ -199,9 +199,11 @@ class HttpRequestExecutorTest {
         assertTrue(lines.contains("second"));
 
         var cancellation = new Cancellation();
+        var flowing = new CompletableFuture<Void>();
         var cancelled = CompletableFuture.supplyAsync(() -> executor.execute(request(new HttpCall("GET",
-                base + "/endless", Map.of(), null, true, null), Duration.ofSeconds(30)), OutputSink.DISCARD, cancellation));
-        Thread.sleep(500);
+                base + "/endless", Map.of(), null, true, null), Duration.ofSeconds(30)),
+                (stream, line) -> flowing.complete(null), cancellation));
+        flowing.get(5, TimeUnit.SECONDS); // the body is coming
         cancellation.request("cancelled by bob");
         var result = cancelled.get(5, TimeUnit.SECONDS);
         assertEquals(ExecutionOutcome.CANCELLED, result.outcome());
