@@ -1,8 +1,8 @@
 package io.cronium.execution;
 
 /**
- * Runs one execution request: set up, run, clean up. Implementations: local process (this one), and later
- * container, SSH, HTTP request and tool action.
+ * Runs one execution request on this node: set up, run, clean up. Implementations: local process, container and
+ * HTTP request, chosen by {@link Placement}. The SSH executor has a signature of its own (a target per server).
  */
 public interface Executor {
 
@@ -11,8 +11,6 @@ public interface Executor {
 
     /** Whether runs are isolated from the host (shown in the console and the logs). */
     boolean sandboxed();
-
-    boolean canRun(ExecutionRequest request);
 
     /**
      * Runs to the end, or until the timeout or a cancellation, killing what it started in those cases. Never throws

@@ -53,11 +53,6 @@ public class LocalProcessExecutor implements Executor {
     }
 
     @Override
-    public boolean canRun(ExecutionRequest request) {
-        return Interpreter.of(request.type()) != null;
-    }
-
-    @Override
     public ExecutionResult execute(ExecutionRequest request, OutputSink sink, Cancellation cancellation) {
         long t0 = System.nanoTime();
         var stdout = new OutputBuffer(outputLimitChars);

@@ -64,7 +64,8 @@ class EntityMappingTest {
         var owner = new User("mapping-" + System.nanoTime(), "x", Role.USER);
         em.persist(owner);
         em.flush();
-        var server = new Server(owner.getId(), "web-1", "10.0.0.1", 22, "deploy");
+        var server = new Server(owner.getId());
+        server.describe("web-1", "10.0.0.1", 22, "deploy", null);
         em.persist(server);
         var event = new Event(owner.getId());
         event.setName("mapped");

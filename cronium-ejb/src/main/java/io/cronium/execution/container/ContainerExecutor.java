@@ -79,11 +79,6 @@ public class ContainerExecutor implements Executor {
     }
 
     @Override
-    public boolean canRun(ExecutionRequest request) {
-        return Interpreter.of(request.type()) != null && engine.reachable();
-    }
-
-    @Override
     public ExecutionResult execute(ExecutionRequest request, OutputSink sink, Cancellation cancellation) {
         var stdout = new OutputBuffer(outputLimitChars);
         var stderr = new OutputBuffer(outputLimitChars);

@@ -1,6 +1,5 @@
 package io.cronium.execution.http;
 
-import io.cronium.events.entity.EventType;
 import io.cronium.events.entity.HttpCall;
 import io.cronium.events.entity.SuccessStatuses;
 import io.cronium.execution.Cancellation;
@@ -61,11 +60,6 @@ public class HttpRequestExecutor implements Executor {
     @Override
     public boolean sandboxed() {
         return true; // no code of the user runs on this node
-    }
-
-    @Override
-    public boolean canRun(ExecutionRequest request) {
-        return request.type() == EventType.HTTP && request.spec().http().isDefined();
     }
 
     @Override

@@ -69,7 +69,7 @@ public class RunStarts {
                 continue;
             }
             if (payload.spec().remote()) {
-                recorder.begin(job, "ssh", true, payload.spec().servers()).ifPresent(begun ->
+                recorder.begin(job, executors.ssh().name(), true, payload.spec().servers()).ifPresent(begun ->
                         started.add(new StartedRun(job, payload, null, begun.executions(), begun.secretEnv())));
                 continue;
             }

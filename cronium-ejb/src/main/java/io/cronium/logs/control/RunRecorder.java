@@ -70,10 +70,6 @@ public class RunRecorder {
 
     /** A started attempt: its execution records, and the decrypted secret environment for the run only. */
     public record Begun(List<StartedExecution> executions, Map<String, String> secretEnv) {
-
-        public String executionId() {
-            return executions.get(0).executionId();
-        }
     }
 
     /**

@@ -49,7 +49,7 @@ public class ServerService {
         Caller caller = callers.current();
         caller.require(Permission.MANAGE_SERVERS);
         requireValid(draft, false);
-        var server = new Server(caller.userId(), draft.name().trim(), draft.host().trim(), port(draft), draft.username());
+        var server = new Server(caller.userId());
         server.describe(draft.name().trim(), draft.host().trim(), port(draft), draft.username(), draft.group());
         em.persist(server);
         em.flush(); // the id binds the credentials' ciphertexts to this row

@@ -73,12 +73,9 @@ public class Server {
     protected Server() {
     }
 
-    public Server(long ownerId, String name, String host, int port, String username) {
+    /** A new server of {@code ownerId}; {@link #describe} says where it is. */
+    public Server(long ownerId) {
         this.ownerId = ownerId;
-        this.name = name;
-        this.host = host;
-        this.port = port;
-        this.username = username;
     }
 
     /** Sets what a client may change; credentials are set apart, encrypted for this row. */

@@ -143,13 +143,19 @@ class SshExecutorTest {
     }
 
     @Test
-    void sessionsAreReusedBetweenRuns() {
+    void sessionsAreReusedBetweenRuns() throws Exception {
         run(3, EventType.BASH, "true");
         assertEquals(1, pool.idleCount("host3"));
         var again = run(3, EventType.BASH, "true");
         assertEquals(ExecutionOutcome.SUCCEEDED, again.outcome());
         assertEquals(1, pool.idleCount("host3"), "the same session went back");
-        assertTrue(again.timings().steps().get("connect") < 20, "no new handshake: " + again.timings().steps());
+        var lease = pool.borrow("host3", keyTarget(3), Duration.ofSeconds(5));
+        try {
+            assertTrue(lease.reused(), "no new handshake: the idle session was lent");
+            assertNull(lease.hostKey(), "a reused session has no first host key to pin");
+        } finally {
+            pool.release(lease, true);
+        }
     }
 
     @Test
