@@ -6,20 +6,18 @@ import io.cronium.events.entity.Isolation;
 import io.cronium.events.entity.NetworkAccess;
 import io.cronium.events.entity.ResourceLimits;
 import jakarta.json.Json;
-import io.cronium.events.entity.RunLocation;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * How an event's runs execute besides the script itself: isolation, container limits, the HTTP request, and the
- * servers a remote event runs on (empty: it runs on this node).
+ * How an event's runs execute besides the script itself: isolation, container limits, the HTTP request, and
+ * whether it runs on servers ({@code remote}; then {@code servers} are they, possibly none left) or on this node.
  */
-public record ExecutionSpec(Isolation isolation, ResourceLimits limits, HttpCall http, List<Long> servers) {
+public record ExecutionSpec(Isolation isolation, ResourceLimits limits, HttpCall http, boolean remote, List<Long> servers) {
 
     public static final ExecutionSpec DEFAULT = new ExecutionSpec(Isolation.AUTO, new ResourceLimits(), new HttpCall());
 
@@ -31,20 +29,16 @@ public record ExecutionSpec(Isolation isolation, ResourceLimits limits, HttpCall
     }
 
     public ExecutionSpec(Isolation isolation, ResourceLimits limits, HttpCall http) {
-        this(isolation, limits, http, List.of());
+        this(isolation, limits, http, false, List.of());
     }
 
+    /** The event's settings for a run on this node; a REMOTE event's servers come from {@link #onServers}. */
     public static ExecutionSpec of(Event event) {
-        return new ExecutionSpec(event.getIsolation(), event.getLimits(), event.getHttp(),
-                event.getRunLocation() == RunLocation.REMOTE ? new ArrayList<>(event.getServerIds()) : List.of());
+        return new ExecutionSpec(event.getIsolation(), event.getLimits(), event.getHttp());
     }
 
     public ExecutionSpec onServers(List<Long> ids) {
-        return new ExecutionSpec(isolation, limits, http, ids);
-    }
-
-    public boolean remote() {
-        return !servers.isEmpty();
+        return new ExecutionSpec(isolation, limits, http, true, ids);
     }
 
     public void writeTo(JsonObjectBuilder json) {
@@ -93,8 +87,9 @@ public record ExecutionSpec(Isolation isolation, ResourceLimits limits, HttpCall
             http = new HttpCall(h.getString("method"), h.getString("url"), headers, h.getString("body", null),
                     h.getBoolean("followRedirects", true), h.getString("successStatuses", null));
         }
-        List<Long> servers = json.containsKey("servers") ? json.getJsonArray("servers").stream()
+        boolean remote = json.containsKey("servers");
+        List<Long> servers = remote ? json.getJsonArray("servers").stream()
                 .map(v -> ((JsonNumber) v).longValue()).toList() : List.of();
-        return new ExecutionSpec(isolation, limits, http, servers);
+        return new ExecutionSpec(isolation, limits, http, remote, servers);
     }
 }

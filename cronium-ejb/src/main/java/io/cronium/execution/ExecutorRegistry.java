@@ -110,7 +110,7 @@ public class ExecutorRegistry {
     private LocalProcessExecutor process;
     private SshSessionPool sshSessions;
     private SshExecutor ssh;
-    private ExecutorService remoteWorkers;
+    private ExecutorService sshReaders;
     private ContainerExecutor container;
     private HttpRequestExecutor http;
 
@@ -123,26 +123,21 @@ public class ExecutorRegistry {
         container = new ContainerExecutor(engine, new ContainerImages(bashImage, pythonImage, nodeImage, pull),
                 new RunOwner(installation.id(), node.id()), outputLimit, bind ? root.resolve("containers") : null);
         http = new HttpRequestExecutor(managedExecutor, outputLimit);
-        remoteWorkers = Executors.newCachedThreadPool(threads);
+        sshReaders = Executors.newCachedThreadPool(threads);
         sshSessions = new SshSessionPool(new SshConnector(Duration.ofSeconds(10)), maxSessionsPerServer,
                 Duration.ofSeconds(sshIdleSeconds), circuitFailures, Duration.ofSeconds(circuitOpenSeconds));
-        ssh = new SshExecutor(sshSessions, remoteWorkers, outputLimit);
+        ssh = new SshExecutor(sshSessions, sshReaders, outputLimit);
     }
 
     @PreDestroy
     void close() {
         sshSessions.close();
-        remoteWorkers.shutdownNow();
+        sshReaders.shutdownNow();
     }
 
     /** The SSH executor, for runs on servers. */
     public SshExecutor ssh() {
         return ssh;
-    }
-
-    /** Threads for running one job on several servers side by side (not the job workers: they wait on these). */
-    public ExecutorService remoteWorkers() {
-        return remoteWorkers;
     }
 
     public Choice choose(EventType type, ExecutionSpec spec) {

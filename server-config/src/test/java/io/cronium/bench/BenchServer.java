@@ -107,9 +107,14 @@ final class BenchServer implements AutoCloseable {
 
     /** Creates an event through the API and returns its id. */
     long createEvent(String json) throws Exception {
-        var reply = post("/events", json, token);
+        return create("/events", json);
+    }
+
+    /** Creates something through the API (POST to a collection) and returns its id. */
+    long create(String collection, String json) throws Exception {
+        var reply = post(collection, json, token);
         if (reply.statusCode() != 201) {
-            throw new IllegalStateException("creating an event failed: " + reply.body());
+            throw new IllegalStateException("POST " + collection + " failed: " + reply.body());
         }
         try (var reader = Json.createReader(new StringReader(reply.body()))) {
             return reader.readObject().getJsonNumber("id").longValue();

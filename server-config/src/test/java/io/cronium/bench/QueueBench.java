@@ -324,6 +324,16 @@ public final class QueueBench {
         return StartupBench.median(values);
     }
 
+    static String distinct(Connection c, String sql) throws Exception {
+        var values = new java.util.TreeSet<String>();
+        try (var s = c.createStatement(); var rows = s.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values.toString();
+    }
+
     // ---- 4. Jakarta Batch per job ----
 
     static void batchCost(BenchServer server) throws Exception {

@@ -46,10 +46,7 @@ class RemoteRunIT {
     }
 
     static JsonObject runAndWait(JsonObject event) throws InterruptedException {
-        long id = operator.createEvent(event);
-        var reply = operator.post("/api/v1/events/" + id + "/run", "{}");
-        assertEquals(202, reply.status(), reply.body());
-        return operator.awaitFinished(reply.json().getJsonNumber("logId").longValue(), Duration.ofSeconds(60));
+        return runEvent(operator.createEvent(event));
     }
 
     @Test
@@ -136,5 +133,63 @@ class RemoteRunIT {
         assertEquals(422, noServers.status());
         assertTrue(noServers.body().contains("\"serverIds\""), noServers.body());
         assertFalse(noServers.body().contains("Exception"));
+    }
+
+    @Test
+    void aGroupRunsOnTheOwnersServersInItAsTheyAreAtEachRun() throws Exception {
+        String base = RunningCronium.get().baseUrl();
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
+        admin.post("/api/v1/users", Json.createObjectBuilder().add("username", "blue-neighbour").add("password", "blue-neighbour-pw")
+                .add("role", "USER").add("permissions", Json.createArrayBuilder().add("MANAGE_SERVERS").add("RUN_REMOTE"))
+                .build());
+        var neighbour = new Api(base).login("blue-neighbour", "blue-neighbour-pw");
+        // another user's server in a group of the same name is never a target
+        ServersIT.create(neighbour, ServersIT.server("their-blue", 1).add("group", "blue")
+                .add("sshKey", SshHosts.key("id_ed25519")).build());
+        long blue2 = ServersIT.create(operator, ServersIT.server("blue2", 2).add("group", "blue")
+                .add("sshKey", SshHosts.key("id_ed25519")).build());
+        long blue3 = ServersIT.create(operator, ServersIT.server("blue3", 3).add("group", " blue ")
+                .add("sshKey", SshHosts.key("id_ed25519")).build());
+        var listed = operator.get("/api/v1/servers?group=blue").json().getJsonArray("items");
+        assertEquals(List.of(blue3, blue2), listed.stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList());
+
+        var event = Json.createObjectBuilder().add("name", "blue-group").add("type", "BASH").add("content", "hostname")
+                .add("runLocation", "REMOTE").add("serverGroups", Json.createArrayBuilder().add("blue")).build();
+        long id = operator.createEvent(event);
+        assertEquals(List.of("blue"), operator.get("/api/v1/events/" + id).json().getJsonArray("serverGroups")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        var log = runEvent(id);
+        assertEquals("SUCCESS", log.getString("status"), log.toString());
+        assertEquals(List.of(blue2, blue3), serverIds(log));
+        assertFalse(log.getString("output").contains("host1"), log.getString("output"));
+
+        assertEquals(204, operator.delete("/api/v1/servers/" + blue3).status());
+        log = runEvent(id);
+        assertEquals(List.of(blue2), serverIds(log), "a deleted server leaves the group from the next run on");
+
+        assertEquals(204, operator.delete("/api/v1/servers/" + blue2).status());
+        log = runEvent(id);
+        assertEquals("FAILURE", log.getString("status"), log.toString());
+        assertTrue(log.getString("error").contains("no server to run on"), log.toString());
+
+        var local = operator.post("/api/v1/events", Json.createObjectBuilder().add("name", "local-group").add("type", "BASH")
+                .add("content", "id").add("serverGroups", Json.createArrayBuilder().add("blue")).build());
+        assertEquals(422, local.status(), local.body());
+        assertTrue(local.body().contains("\"serverGroups\""), local.body());
+        var blank = operator.post("/api/v1/events", Json.createObjectBuilder().add("name", "blank-group").add("type", "BASH")
+                .add("content", "id").add("runLocation", "REMOTE").add("serverGroups", Json.createArrayBuilder().add(" ")).build());
+        assertEquals(422, blank.status(), blank.body());
+        assertTrue(blank.body().contains("group names of 1 to 64 characters"), blank.body());
+    }
+
+    private static JsonObject runEvent(long id) throws InterruptedException {
+        var reply = operator.post("/api/v1/events/" + id + "/run", "{}");
+        assertEquals(202, reply.status(), reply.body());
+        return operator.awaitFinished(reply.json().getJsonNumber("logId").longValue(), Duration.ofSeconds(60));
+    }
+
+    private static List<Long> serverIds(JsonObject log) {
+        return log.getJsonArray("executions").stream().map(v -> v.asJsonObject().getJsonNumber("serverId").longValue())
+                .sorted().toList();
     }
 }

@@ -28,7 +28,8 @@ public record EventDraft(
         String recoveryPolicy,
         String concurrencyPolicy,
         String isolation,
-        LimitsSpec limits) {
+        LimitsSpec limits,
+        List<String> serverGroups) {
 
     /** An HTTP event's request; {@code successStatuses} like "2xx" or "200-299,304" (default 2xx). */
     public record HttpSpec(String method, String url, Map<String, String> headers, String body,

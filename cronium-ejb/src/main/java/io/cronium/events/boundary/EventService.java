@@ -171,7 +171,7 @@ public class EventService {
         var errors = validator.validate(draft);
         if (errors.isEmpty() && RunLocation.REMOTE.name().equals(draft.runLocation())) {
             callers.current().require(Permission.RUN_REMOTE);
-            for (Long serverId : draft.serverIds()) {
+            for (Long serverId : draft.serverIds() == null ? List.<Long>of() : draft.serverIds()) {
                 Server server = em.find(Server.class, serverId);
                 if (server == null || server.getDeletedAt() != null
                         || server.getOwnerId() != ownerId && !callers.current().isAdmin()) {
@@ -213,8 +213,14 @@ public class EventService {
         e.setMaxExecutions(d.maxExecutions());
         e.setRunLocation(d.runLocation() == null ? RunLocation.LOCAL : RunLocation.parse(d.runLocation()));
         e.getServerIds().clear();
+        e.getServerGroups().clear();
         if (e.getRunLocation() == RunLocation.REMOTE) {
-            e.getServerIds().addAll(d.serverIds());
+            if (d.serverIds() != null) {
+                e.getServerIds().addAll(d.serverIds());
+            }
+            if (d.serverGroups() != null) {
+                d.serverGroups().forEach(g -> e.getServerGroups().add(g.strip()));
+            }
         }
         e.setPriority(d.priority() == null ? JobPriority.NORMAL : JobPriority.valueOf(d.priority()));
     }

@@ -76,10 +76,14 @@ public final class EventValidator {
         checkEnum("runLocation", d.runLocation(), RunLocation.values(), errors);
         boolean remote = RunLocation.REMOTE.name().equals(d.runLocation());
         boolean hasServers = d.serverIds() != null && !d.serverIds().isEmpty();
-        if (remote && !hasServers) {
-            errors.add(new FieldError("serverIds", "a REMOTE event needs at least one server"));
-        } else if (!remote && hasServers) {
-            errors.add(new FieldError("serverIds", "servers are for runLocation REMOTE"));
+        boolean hasGroups = d.serverGroups() != null && !d.serverGroups().isEmpty();
+        if (remote && !hasServers && !hasGroups) {
+            errors.add(new FieldError("serverIds", "a REMOTE event needs at least one server or server group"));
+        } else if (!remote && (hasServers || hasGroups)) {
+            errors.add(new FieldError(hasServers ? "serverIds" : "serverGroups", "servers are for runLocation REMOTE"));
+        }
+        if (hasGroups && d.serverGroups().stream().anyMatch(g -> g == null || g.isBlank() || g.strip().length() > 64)) {
+            errors.add(new FieldError("serverGroups", "must be group names of 1 to 64 characters"));
         }
         if (remote && type != null && !SCRIPT_TYPES.contains(type)) {
             errors.add(new FieldError("runLocation", type + " events run on this node, not REMOTE"));

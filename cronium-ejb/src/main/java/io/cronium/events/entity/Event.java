@@ -97,6 +97,12 @@ public class Event {
     @Column(name = "server_id")
     private Set<Long> serverIds = new LinkedHashSet<>();
 
+    /** Groups of the owner's servers to run on too, resolved when a run is queued (membership may change). */
+    @ElementCollection
+    @CollectionTable(name = "event_server_groups", joinColumns = @JoinColumn(name = "event_id"))
+    @Column(name = "group_name")
+    private Set<String> serverGroups = new LinkedHashSet<>();
+
     @Version
     private long version;
 
@@ -158,6 +164,7 @@ public class Event {
     public List<EnvVar> getEnv() { return env; }
     public List<ConditionalAction> getConditionalActions() { return conditionalActions; }
     public Set<Long> getServerIds() { return serverIds; }
+    public Set<String> getServerGroups() { return serverGroups; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 }

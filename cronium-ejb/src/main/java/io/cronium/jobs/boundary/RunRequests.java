@@ -3,6 +3,10 @@ package io.cronium.jobs.boundary;
 import io.cronium.common.ConflictException;
 import io.cronium.events.boundary.EventService;
 import io.cronium.events.entity.EventStatus;
+import io.cronium.events.entity.RunLocation;
+import io.cronium.execution.ExecutionSpec;
+import io.cronium.platform.ApplicationDatabase;
+import io.cronium.servers.control.ServerTargets;
 import io.cronium.jobs.control.JobPayload;
 import io.cronium.jobs.control.JobQueued;
 import io.cronium.jobs.entity.ConcurrencyPolicy;
@@ -16,6 +20,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /** Turns "run this event now" into a PENDING log and a QUEUED job, written in one transaction. */
@@ -35,6 +41,9 @@ public class RunRequests {
     @Inject
     RunAnnouncer announcer;
 
+    @Inject
+    ApplicationDatabase database;
+
     public RunTicket runNow(long eventId, String input) {
         io.cronium.events.entity.Event event = events.find(eventId);
         if (event.getStatus() == EventStatus.ARCHIVED) {
@@ -47,13 +56,25 @@ public class RunRequests {
         em.persist(log);
         em.flush();
         var job = new Job(event.getId(), log.getId(), event.getPriority(), event.getRunPolicy().concurrency(),
-                JobPayload.of(event, input).toJson());
+                JobPayload.of(event, input, spec(event)).toJson());
         em.persist(job);
         em.flush();
         log.attachJob(job.getId());
         announcer.announce(log.getId());
         queued.fire(new JobQueued(job.getId()));
         return new RunTicket(job.getId(), log.getId());
+    }
+
+    private ExecutionSpec spec(io.cronium.events.entity.Event event) {
+        ExecutionSpec spec = ExecutionSpec.of(event);
+        if (event.getRunLocation() != RunLocation.REMOTE) {
+            return spec;
+        }
+        try (Connection c = database.dataSource().getConnection()) {
+            return spec.onServers(ServerTargets.of(c, List.of(event.getId())).getOrDefault(event.getId(), List.of()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the servers of event " + event.getId(), e);
+        }
     }
 
     private boolean isRunning(long eventId) {

@@ -20,11 +20,12 @@ import java.util.Map;
 public record JobPayload(EventType type, String script, int timeoutSeconds, Map<String, String> env, String input,
                          RetrySchedule retry, RecoveryPolicy recovery, MisfirePolicy misfire, ExecutionSpec spec) {
 
-    public static JobPayload of(Event event, String input) {
+    /** A run of {@code event} with {@code spec} (its servers resolved when remote). */
+    public static JobPayload of(Event event, String input, ExecutionSpec spec) {
         Map<String, String> env = new LinkedHashMap<>();
         event.getEnv().stream().filter(v -> !v.isSecret()).forEach(v -> env.put(v.getName(), v.getValue()));
         return of(event.getType(), event.getContent(), event.getTimeoutSeconds(), env, input, event.getRunPolicy(),
-                ExecutionSpec.of(event));
+                spec);
     }
 
     public static JobPayload of(EventType type, String script, int timeoutSeconds, Map<String, String> env,

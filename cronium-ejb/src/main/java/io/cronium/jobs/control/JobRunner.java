@@ -1,5 +1,6 @@
 package io.cronium.jobs.control;
 
+import io.cronium.batch.fanout.FanOut;
 import io.cronium.execution.Cancellation;
 import io.cronium.execution.ExecutionOutcome;
 import io.cronium.execution.ExecutionRequest;
@@ -24,7 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Runs one started job: lets its executor run it outside any transaction (a script may run for hours) while it can
@@ -51,6 +52,9 @@ public class JobRunner {
 
     @EJB
     HostKeyPins hostKeys;
+
+    @Inject
+    FanOut fanOut;
 
     public void run(RunStarts.StartedRun run) {
         ClaimedJob job = run.job();
@@ -91,34 +95,42 @@ public class JobRunner {
     }
 
     /**
-     * Every server at once, each on a thread of its own, so a slow or unreachable server delays nobody else; with
-     * several servers, live lines carry the server's name.
+     * One server runs on this thread; several run at once, one partition of a batch step each (docs/BENCHMARKS.md:
+     * the step costs ~30 ms, paid only where it buys parallelism), so a slow or unreachable server delays nobody
+     * else. With several servers, live lines carry the server's name.
      */
     private List<RunAggregate.End> onServers(RunStarts.StartedRun run, Map<String, String> env, SecretMasker masker,
                                              Cancellation cancellation, List<RunOutput> outputs) {
         boolean several = run.executions().size() > 1;
-        List<CompletableFuture<RunAggregate.End>> ends = new ArrayList<>();
+        List<Supplier<RunAggregate.End>> work = new ArrayList<>();
         for (RunRecorder.StartedExecution x : run.executions()) {
             RunOutput output = flusher.open(run.job().logId(), x.executionId());
             outputs.add(output);
             OutputSink sink = several ? (stream, line) -> output.line(stream, "[" + x.server() + "] " + line) : output;
-            ends.add(CompletableFuture.supplyAsync(() -> {
-                ExecutionResult result;
-                if (x.target() == null) {
-                    result = failed(x.refusal());
-                } else {
-                    try {
-                        result = executors.ssh().execute(request(x.executionId(), run.job(), run.payload(), env),
-                                List.of(x.serverId(), x.target()), x.target(), masker.masking(sink), cancellation,
-                                key -> hostKeys.pinIfUnpinned(x.serverId(), key));
-                    } catch (RuntimeException e) {
-                        result = failed("the SSH executor failed: " + e);
-                    }
-                }
-                return new RunAggregate.End(x.executionId(), x.server(), masked(result, masker));
-            }, executors.remoteWorkers()));
+            work.add(() -> new RunAggregate.End(x.executionId(), x.server(),
+                    masked(onServer(run, x, env, masker.masking(sink), cancellation), masker)));
         }
-        return ends.stream().map(CompletableFuture::join).toList();
+        if (work.size() == 1) {
+            return List.of(work.get(0).get());
+        }
+        return fanOut.runAll(work, (i, reason) -> {
+            RunRecorder.StartedExecution x = run.executions().get(i);
+            return new RunAggregate.End(x.executionId(), x.server(), failed("not run on this server: " + reason));
+        });
+    }
+
+    private ExecutionResult onServer(RunStarts.StartedRun run, RunRecorder.StartedExecution x, Map<String, String> env,
+                                     OutputSink sink, Cancellation cancellation) {
+        if (x.target() == null) {
+            return failed(x.refusal());
+        }
+        try {
+            return executors.ssh().execute(request(x.executionId(), run.job(), run.payload(), env),
+                    List.of(x.serverId(), x.target()), x.target(), sink, cancellation,
+                    key -> hostKeys.pinIfUnpinned(x.serverId(), key));
+        } catch (RuntimeException e) {
+            return failed("the SSH executor failed: " + e);
+        }
     }
 
     private static ExecutionResult failed(String reason) {

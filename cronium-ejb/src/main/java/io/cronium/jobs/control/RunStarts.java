@@ -68,6 +68,10 @@ public class RunStarts {
                         + " s after the slot (misfire policy SKIP)");
                 continue;
             }
+            if (payload.spec().remote() && payload.spec().servers().isEmpty()) {
+                recorder.failWithoutExecution(job, "no server to run on: the event's server groups have no servers");
+                continue;
+            }
             if (payload.spec().remote()) {
                 recorder.begin(job, executors.ssh().name(), true, payload.spec().servers()).ifPresent(begun ->
                         started.add(new StartedRun(job, payload, null, begun.executions(), begun.secretEnv())));

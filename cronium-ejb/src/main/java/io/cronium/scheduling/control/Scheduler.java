@@ -14,6 +14,7 @@ import io.cronium.jobs.entity.RunPolicy;
 import io.cronium.scheduling.entity.MisfirePolicy;
 import io.cronium.scheduling.entity.Schedule;
 import io.cronium.scheduling.entity.SlotOutcome;
+import io.cronium.servers.control.ServerTargets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -219,21 +220,11 @@ public final class Scheduler {
                 }
             }
         }
-        Map<Long, List<Long>> servers = new LinkedHashMap<>();
-        try (var select = c.prepareStatement("""
-                select es.event_id, es.server_id from event_servers es join events e on e.id = es.event_id
-                 where es.event_id = any(?) and e.run_location = 'REMOTE' order by es.server_id""")) {
-            select.setArray(1, c.createArrayOf("bigint", due.stream().map(DueEvent::id).toArray()));
-            try (var rows = select.executeQuery()) {
-                while (rows.next()) {
-                    servers.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>()).add(rows.getLong(2));
-                }
-            }
-        }
+        Map<Long, List<Long>> servers = ServerTargets.of(c, due.stream().map(DueEvent::id).toList());
         Map<Long, String> payloads = new LinkedHashMap<>();
         for (DueEvent e : due) {
             payloads.put(e.id(), JobPayload.of(e.type(), e.content(), e.timeoutSeconds(), env.getOrDefault(e.id(), Map.of()), null,
-                    e.policy(), e.spec().onServers(servers.getOrDefault(e.id(), List.of()))).scheduled(e.schedule().misfirePolicy()).toJson());
+                    e.policy(), servers.containsKey(e.id()) ? e.spec().onServers(servers.get(e.id())) : e.spec()).scheduled(e.schedule().misfirePolicy()).toJson());
         }
         return payloads;
     }

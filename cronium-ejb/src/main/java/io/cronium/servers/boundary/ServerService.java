@@ -80,11 +80,13 @@ public class ServerService {
         return visible(id);
     }
 
-    public Page<Server> list(Long beforeId, int limit) {
+    /** The caller's servers (all, for an admin), newest first; only group {@code group} when it is given. */
+    public Page<Server> list(Long beforeId, int limit, String group) {
         Caller caller = callers.current();
         return new KeysetQuery<>(Server.class, "s", beforeId)
                 .where("s.deletedAt is null")
                 .where("s.ownerId = :owner", "owner", caller.isAdmin() ? null : caller.userId())
+                .where("s.group = :group", "group", group == null || group.isBlank() ? null : group.strip())
                 .page(em, limit, Server::getId);
     }
 

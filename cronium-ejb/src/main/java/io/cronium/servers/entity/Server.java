@@ -84,7 +84,7 @@ public class Server {
         this.host = host;
         this.port = port;
         this.username = username;
-        this.group = group;
+        this.group = group == null || group.isBlank() ? null : group.strip();
         this.updatedAt = Instant.now();
     }
 

@@ -29,6 +29,7 @@ public record EventView(
         String isolation,
         Limits limits,
         List<Long> serverIds,
+        List<String> serverGroups,
         Map<String, String> env,
         List<String> secretEnv,
         String priority,
@@ -61,7 +62,8 @@ public record EventView(
         return new EventView(e.getId(), e.getName(), e.getDescription(), e.getType().name(), e.getContent(), http,
                 schedule, e.getStatus().name(), e.getTimeoutSeconds(), policy.retries(), policy.retryDelaySeconds(),
                 policy.retryMaxDelaySeconds(), policy.recovery().name(), policy.concurrency().name(), e.getMaxExecutions(),
-                e.getExecutionCount(), e.getRunLocation().name(), e.getIsolation().name(), limits, List.copyOf(e.getServerIds()), env, secretNames, e.getPriority().name(),
+                e.getExecutionCount(), e.getRunLocation().name(), e.getIsolation().name(), limits,
+                List.copyOf(e.getServerIds()), List.copyOf(e.getServerGroups()), env, secretNames, e.getPriority().name(),
                 e.getCreatedAt(), e.getUpdatedAt());
     }
 }

@@ -40,8 +40,9 @@ public class ServersResource {
     }
 
     @GET
-    public PageView<ServerView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return PageView.of(servers.list(Cursor.decode(cursor), Cursor.limit(limit)), ServerView::of);
+    public PageView<ServerView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                                     @QueryParam("group") String group) {
+        return PageView.of(servers.list(Cursor.decode(cursor), Cursor.limit(limit), group), ServerView::of);
     }
 
     @GET

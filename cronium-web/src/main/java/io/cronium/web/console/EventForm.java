@@ -49,6 +49,7 @@ public class EventForm implements Serializable {
     private Integer maxExecutions;
     private String runLocation;
     private java.util.ArrayList<Long> serverIds;
+    private java.util.ArrayList<String> serverGroups;
 
     public static EventForm of(Event e) {
         var f = new EventForm();
@@ -90,6 +91,7 @@ public class EventForm implements Serializable {
         f.maxExecutions = e.getMaxExecutions();
         f.runLocation = e.getRunLocation().name();
         f.serverIds = new java.util.ArrayList<>(e.getServerIds());
+        f.serverGroups = new java.util.ArrayList<>(e.getServerGroups());
         return f;
     }
 
@@ -104,10 +106,11 @@ public class EventForm implements Serializable {
         var http = isHttp ? new EventDraft.HttpSpec(httpMethod, blankToNull(httpUrl), headers(),
                 blankToNull(httpBody), httpFollowRedirects, httpSuccessStatuses) : null;
         var limits = isHttp ? null : new EventDraft.LimitsSpec(cpus, memoryMb, pids, workDirMb, network);
+        boolean remote = !isHttp && "REMOTE".equals(runLocation);
         return new EventDraft(name, description, type, isHttp ? null : content, http, schedule, status, timeoutSeconds,
-                retries, maxExecutions, isHttp ? "LOCAL" : runLocation, !isHttp && "REMOTE".equals(runLocation)
-                ? serverIds : null, null, null, priority, retryDelaySeconds,
-                retryMaxDelaySeconds, recoveryPolicy, concurrencyPolicy, isHttp ? null : isolation, limits);
+                retries, maxExecutions, isHttp ? "LOCAL" : runLocation, remote ? serverIds : null, null, null, priority,
+                retryDelaySeconds, retryMaxDelaySeconds, recoveryPolicy, concurrencyPolicy, isHttp ? null : isolation,
+                limits, remote ? serverGroups : null);
     }
 
     /** Header lines that do not read as "Name: value" are passed on with a null value, so validation names them. */
@@ -129,6 +132,8 @@ public class EventForm implements Serializable {
     public void setRunLocation(String runLocation) { this.runLocation = runLocation; }
     public List<Long> getServerIds() { return serverIds == null ? new java.util.ArrayList<>() : serverIds; }
     public void setServerIds(List<Long> ids) { this.serverIds = ids == null ? null : new java.util.ArrayList<>(ids); }
+    public List<String> getServerGroups() { return serverGroups == null ? new java.util.ArrayList<>() : serverGroups; }
+    public void setServerGroups(List<String> groups) { this.serverGroups = groups == null ? null : new java.util.ArrayList<>(groups); }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getType() { return type; }

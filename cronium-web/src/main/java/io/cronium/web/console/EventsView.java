@@ -7,6 +7,7 @@ import io.cronium.events.boundary.EventService;
 import io.cronium.execution.ExecutorRegistry;
 import io.cronium.jobs.boundary.RunRequests;
 import io.cronium.servers.boundary.ServerService;
+import io.cronium.servers.entity.Server;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
@@ -36,7 +37,7 @@ public class EventsView implements Serializable {
     transient ServerService serverService;
 
     private List<EventRow> rows;
-    private transient List<jakarta.faces.model.SelectItem> servers;
+    private transient List<Server> servers;
     private Long editingId;
     private EventForm form = new EventForm();
     private boolean editing;
@@ -138,10 +139,19 @@ public class EventsView implements Serializable {
 
     /** The caller's servers, for a remote event's targets. */
     public List<jakarta.faces.model.SelectItem> getServers() {
+        return ownServers().stream()
+                .map(s -> new jakarta.faces.model.SelectItem(s.getId(), s.getName() + " (" + s.getHost() + ")"))
+                .toList();
+    }
+
+    /** The groups the caller's servers are in, for a remote event's targets. */
+    public List<String> getServerGroups() {
+        return ownServers().stream().map(Server::getGroup).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+    }
+
+    private List<Server> ownServers() {
         if (servers == null) {
-            servers = serverService.list(null, 500).items().stream()
-                    .map(s -> new jakarta.faces.model.SelectItem(s.getId(), s.getName() + " (" + s.getHost() + ")"))
-                    .toList();
+            servers = serverService.list(null, 500, null).items();
         }
         return servers;
     }

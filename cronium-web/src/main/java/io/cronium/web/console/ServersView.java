@@ -53,7 +53,7 @@ public class ServersView implements Serializable {
 
     @PostConstruct
     void load() {
-        rows = servers.list(null, 500).items().stream().map(Row::of).toList();
+        rows = servers.list(null, 500, null).items().stream().map(Row::of).toList();
     }
 
     public void create() {
