@@ -2,7 +2,9 @@ package io.cronium.launcher;
 
 /**
  * The asadmin commands that give Payara Micro the {@code jdbc/cronium} data source (run after boot, before the
- * application deploys). Values are escaped for asadmin's {@code name=value:name=value} property syntax.
+ * application deploys), also as the batch runtime's job repository: its default (an embedded H2 database,
+ * {@code jdbc/__default}) could not be reached from EJB timer threads, and the runs' history belongs with the rest.
+ * Values are escaped for asadmin's {@code name=value:name=value} property syntax.
  */
 public final class DataSourceCommands {
 
@@ -20,7 +22,8 @@ public final class DataSourceCommands {
                 + " --isconnectvalidatereq=true --validationmethod=custom-validation"
                 + " --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
                 + " --property " + properties + " CroniumPool\n"
-                + "create-jdbc-resource --connectionpoolid=CroniumPool jdbc/cronium\n";
+                + "create-jdbc-resource --connectionpoolid=CroniumPool jdbc/cronium\n"
+                + "set-batch-runtime-configuration --datasourcelookupname jdbc/cronium\n";
     }
 
     static String escape(String value) {

@@ -14,9 +14,10 @@ class DataSourceCommandsTest {
     }
 
     @Test
-    void thePoolIsBoundAsJdbcCronium() {
+    void thePoolIsBoundAsJdbcCroniumAndHoldsTheBatchJobRepository() {
         String commands = DataSourceCommands.forTarget(new DatabaseTarget("jdbc:postgresql://h:1/c", "u", ""));
         assertTrue(commands.contains("url=jdbc\\:postgresql\\://h\\:1/c:user=u:password=unused:stringtype=unspecified"), commands);
-        assertTrue(commands.endsWith("create-jdbc-resource --connectionpoolid=CroniumPool jdbc/cronium\n"), commands);
+        assertTrue(commands.contains("create-jdbc-resource --connectionpoolid=CroniumPool jdbc/cronium\n"), commands);
+        assertTrue(commands.endsWith("set-batch-runtime-configuration --datasourcelookupname jdbc/cronium\n"), commands);
     }
 }

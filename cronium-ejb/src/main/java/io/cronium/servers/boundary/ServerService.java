@@ -1,6 +1,7 @@
 package io.cronium.servers.boundary;
 
 import io.cronium.audit.boundary.AuditTrail;
+import io.cronium.common.ConflictException;
 import io.cronium.common.InvalidInputException;
 import io.cronium.common.ResourceNotFoundException;
 import io.cronium.execution.ssh.HostKeyFingerprint;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * SSH servers: created, changed and deleted by holders of MANAGE_SERVERS, each scoped to its owner; credentials are
@@ -80,24 +82,64 @@ public class ServerService {
         return visible(id);
     }
 
-    /** The caller's servers (all, for an admin), newest first; only group {@code group} when it is given. */
-    public Page<Server> list(Long beforeId, int limit, String group) {
+    /**
+     * The caller's servers (all, for an admin), newest first; only group {@code group} when it is given; the deleted
+     * ones still within their retention instead when {@code deleted}.
+     */
+    public Page<Server> list(Long beforeId, int limit, String group, boolean deleted) {
         Caller caller = callers.current();
         return new KeysetQuery<>(Server.class, "s", beforeId)
-                .where("s.deletedAt is null")
+                .where(deleted ? "s.deletedAt is not null" : "s.deletedAt is null")
                 .where("s.ownerId = :owner", "owner", caller.isAdmin() ? null : caller.userId())
                 .where("s.group = :group", "group", group == null || group.isBlank() ? null : group.strip())
                 .page(em, limit, Server::getId);
     }
 
-    /** Soft delete: the server disappears from lists and runs at once; its row is purged after the retention. */
+    /**
+     * Soft delete: the server disappears from lists and runs at once; its row is purged after the retention (it can
+     * be restored until then). A server that events name is a conflict listing them, unless {@code force} takes it
+     * out of them.
+     */
     @RolesAllowed({"USER", "ADMIN"})
-    public void delete(long id) {
+    public void delete(long id, boolean force) {
         Caller caller = callers.current();
         Server server = visible(id);
         caller.require(Permission.MANAGE_SERVERS);
+        @SuppressWarnings("unchecked")
+        List<Object[]> users = em.createNativeQuery("select e.id, e.name from event_servers es join events e"
+                + " on e.id = es.event_id where es.server_id = ?1 order by e.id").setParameter(1, id).getResultList();
+        if (!users.isEmpty() && !force) {
+            throw new ConflictException("server '" + server.getName() + "' is used by " + users.size() + " event(s): "
+                    + String.join(", ", users.stream().map(u -> "'" + u[1] + "' (" + u[0] + ")").toList())
+                    + "; take it out of them first (or delete with force)");
+        }
+        em.createNativeQuery("delete from event_servers where server_id = ?1").setParameter(1, id).executeUpdate();
         server.delete(Instant.now());
-        audit.record(caller.username(), "SERVER_DELETED", "server:" + id, server.getName());
+        audit.record(caller.username(), "SERVER_DELETED", "server:" + id, server.getName()
+                + (users.isEmpty() ? "" : ", taken out of " + users.size() + " event(s)"));
+    }
+
+    /** Undoes a delete within the retention; a live server of the same name is a conflict. */
+    @RolesAllowed({"USER", "ADMIN"})
+    public Server restore(long id) {
+        Caller caller = callers.current();
+        Server server = em.find(Server.class, id);
+        if (server == null || !caller.canSee(server.getOwnerId())) {
+            throw new ResourceNotFoundException("server", id);
+        }
+        caller.require(Permission.MANAGE_SERVERS);
+        if (server.getDeletedAt() == null) {
+            throw new ConflictException("server " + id + " is not deleted");
+        }
+        long namesakes = em.createQuery("select count(s) from Server s where s.ownerId = :owner and s.name = :name"
+                        + " and s.deletedAt is null", Long.class)
+                .setParameter("owner", server.getOwnerId()).setParameter("name", server.getName()).getSingleResult();
+        if (namesakes > 0) {
+            throw new ConflictException("a server named '" + server.getName() + "' exists: rename it before restoring this one");
+        }
+        server.restore();
+        audit.record(caller.username(), "SERVER_RESTORED", "server:" + id, server.getName());
+        return server;
     }
 
     /** Logs in once; pins the host key on first use, refuses (and keeps for an admin) a changed one. */
@@ -114,7 +156,7 @@ public class ServerService {
     public Server acceptOfferedHostKey(long id) {
         Server server = visible(id);
         if (server.getOfferedHostKey() == null) {
-            throw new io.cronium.common.ConflictException("server " + id + " offers no new host key to accept");
+            throw new ConflictException("server " + id + " offers no new host key to accept");
         }
         String fingerprint = HostKeyFingerprint.of(server.getOfferedHostKey());
         server.pinHostKey(server.getOfferedHostKey());

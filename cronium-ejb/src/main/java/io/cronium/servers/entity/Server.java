@@ -64,6 +64,9 @@ public class Server {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    @Column(name = "purge_warned_at")
+    private Instant purgeWarnedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
 
@@ -119,6 +122,16 @@ public class Server {
         this.deletedAt = at;
     }
 
+    /** Back from a soft delete: its purge and the warning about it are off. */
+    public void restore() {
+        this.deletedAt = null;
+        this.purgeWarnedAt = null;
+    }
+
+    public void purgeWarned(Instant at) {
+        this.purgeWarnedAt = at;
+    }
+
     public Long getId() { return id; }
     public long getOwnerId() { return ownerId; }
     public String getName() { return name; }
@@ -133,6 +146,7 @@ public class Server {
     public Boolean getOnline() { return online; }
     public Instant getLastSeenAt() { return lastSeenAt; }
     public Instant getDeletedAt() { return deletedAt; }
+    public Instant getPurgeWarnedAt() { return purgeWarnedAt; }
     public String getOfferedHostKey() { return offeredHostKey; }
     public String getLastError() { return lastError; }
     public Instant getCheckedAt() { return checkedAt; }

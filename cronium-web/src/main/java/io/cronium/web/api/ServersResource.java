@@ -41,8 +41,8 @@ public class ServersResource {
 
     @GET
     public PageView<ServerView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
-                                     @QueryParam("group") String group) {
-        return PageView.of(servers.list(Cursor.decode(cursor), Cursor.limit(limit), group), ServerView::of);
+                                     @QueryParam("group") String group, @QueryParam("deleted") boolean deleted) {
+        return PageView.of(servers.list(Cursor.decode(cursor), Cursor.limit(limit), group, deleted), ServerView::of);
     }
 
     @GET
@@ -59,9 +59,16 @@ public class ServersResource {
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") long id) {
-        servers.delete(id);
+    public Response delete(@PathParam("id") long id, @QueryParam("force") boolean force) {
+        servers.delete(id, force);
         return Response.noContent().build();
+    }
+
+    /** Undoes a delete within the retention (30 days). */
+    @POST
+    @Path("{id}/restore")
+    public ServerView restore(@PathParam("id") long id) {
+        return ServerView.of(servers.restore(id));
     }
 
     /** Logs in once and answers how that went: online, or the failing phase and why. */

@@ -151,7 +151,7 @@ public class EventsView implements Serializable {
 
     private List<Server> ownServers() {
         if (servers == null) {
-            servers = serverService.list(null, 500, null).items();
+            servers = serverService.list(null, 500, null, false).items();
         }
         return servers;
     }

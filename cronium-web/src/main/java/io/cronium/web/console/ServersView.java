@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import org.omnifaces.util.Messages;
 
-/** The servers page: list with health, a form to add one, check, accept a changed host key, delete. */
+/** The servers page: list with health, a form to add one, check, accept a changed host key, delete, restore. */
 @Named
 @ViewScoped
 public class ServersView implements Serializable {
@@ -38,10 +38,15 @@ public class ServersView implements Serializable {
         }
     }
 
+    /** A deleted server, restorable until it is purged. */
+    public record DeletedRow(long id, String name, String address, Instant deletedAt) implements Serializable {
+    }
+
     @EJB
     transient ServerService servers;
 
     private List<Row> rows;
+    private List<DeletedRow> deleted;
     private String name;
     private String host;
     private Integer port = 22;
@@ -53,7 +58,9 @@ public class ServersView implements Serializable {
 
     @PostConstruct
     void load() {
-        rows = servers.list(null, 500, null).items().stream().map(Row::of).toList();
+        rows = servers.list(null, 500, null, false).items().stream().map(Row::of).toList();
+        deleted = servers.list(null, 500, null, true).items().stream().map(s -> new DeletedRow(s.getId(), s.getName(),
+                s.getUsername() + "@" + s.getHost() + ":" + s.getPort(), s.getDeletedAt())).toList();
     }
 
     public void create() {
@@ -101,13 +108,25 @@ public class ServersView implements Serializable {
 
     public void delete(Row row) {
         try {
-            servers.delete(row.id());
-            Messages.addGlobalInfo("Server ''{0}'' deleted", row.name());
+            servers.delete(row.id(), false);
+            Messages.addGlobalInfo("Server ''{0}'' deleted (restorable below until it is purged)", row.name());
             load();
-        } catch (ResourceNotFoundException e) {
+        } catch (ConflictException | ResourceNotFoundException e) {
             Messages.addGlobalError(e.getMessage());
         } catch (EJBAccessException e) {
             Messages.addGlobalError("Deleting servers needs the MANAGE_SERVERS permission");
+        }
+    }
+
+    public void restore(DeletedRow row) {
+        try {
+            servers.restore(row.id());
+            Messages.addGlobalInfo("Server ''{0}'' restored", row.name());
+            load();
+        } catch (ConflictException | ResourceNotFoundException e) {
+            Messages.addGlobalError(e.getMessage());
+        } catch (EJBAccessException e) {
+            Messages.addGlobalError("Restoring servers needs the MANAGE_SERVERS permission");
         }
     }
 
@@ -116,6 +135,7 @@ public class ServersView implements Serializable {
     }
 
     public List<Row> getRows() { return rows; }
+    public List<DeletedRow> getDeleted() { return deleted; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getHost() { return host; }
