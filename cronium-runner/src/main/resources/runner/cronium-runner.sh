@@ -3,7 +3,8 @@
 # the script's interpreter, nothing else. Deployed once per version to /tmp/cronium-runner-VERSION/runner.sh.
 #   runner.sh run DIR          runs the payload in DIR (env.sh, command, the script, work/) in a process group of
 #                              its own; exits with the script's status
-#   runner.sh kill DIR [GRACE] SIGTERM to that process group, SIGKILL after GRACE seconds (3); removes DIR
+#   runner.sh kill DIR [GRACE] SIGTERM to that process group, SIGKILL after GRACE seconds (3); removes DIR;
+#                              prints "stopped" if the group was still there, "none" if not
 # Every step is a shell builtin where one exists: each process costs milliseconds on a small server.
 set -u
 __cronium_command=$1
@@ -27,12 +28,18 @@ case "$__cronium_command" in
     fi
     __cronium_pid=$!
     echo "$__cronium_pid" >"$__cronium_dir/pid"
+    # hung up (the connection is gone): the script must not live on unseen, a re-run may start elsewhere
+    trap 'kill -KILL -"$__cronium_pid" 2>/dev/null; exit 129' HUP
     wait "$__cronium_pid"
     exit $?
     ;;
   kill)
-    __cronium_pid=$(cat "$__cronium_dir/pid" 2>/dev/null) || { rm -rf "$__cronium_dir"; exit 0; }
-    kill -TERM -"$__cronium_pid" 2>/dev/null || kill -TERM "$__cronium_pid" 2>/dev/null
+    __cronium_pid=$(cat "$__cronium_dir/pid" 2>/dev/null) || { rm -rf "$__cronium_dir"; echo none; exit 0; }
+    if kill -TERM -"$__cronium_pid" 2>/dev/null || kill -TERM "$__cronium_pid" 2>/dev/null; then
+      echo stopped
+    else
+      echo none
+    fi
     __cronium_ticks=$(( ${3:-3} * 10 ))
     while [ "$__cronium_ticks" -gt 0 ] && kill -0 -"$__cronium_pid" 2>/dev/null; do
       sleep 0.1 2>/dev/null || sleep 1

@@ -8,6 +8,11 @@ record DeadNode(long jobId, long logId, String executionId) {
     static final String NAME = "dead-node";
 
     static DeadNode leftRunning(long eventId, String payload) throws SQLException {
+        return leftRunning(eventId, payload, null);
+    }
+
+    /** The same for a run on a server ({@code serverId}; null: on the node itself, in a container). */
+    static DeadNode leftRunning(long eventId, String payload, Long serverId) throws SQLException {
         long logId;
         long jobId;
         try (var c = RunningCronium.get().database()) {
@@ -32,12 +37,14 @@ record DeadNode(long jobId, long logId, String executionId) {
             try (var s = c.createStatement()) {
                 s.execute("update logs set job_id = " + jobId + " where id = " + logId);
             }
-            String executionId = "exec_" + jobId + "_1";
-            try (var s = c.prepareStatement("insert into executions (id, job_id, log_id, attempt, executor, status, started_at)"
-                    + " values (?, ?, ?, 1, 'container', 'RUNNING', now())")) {
+            String executionId = "exec_" + jobId + "_1" + (serverId == null ? "" : "_s" + serverId);
+            try (var s = c.prepareStatement("insert into executions (id, job_id, log_id, attempt, executor, status, started_at,"
+                    + " server_id) values (?, ?, ?, 1, ?, 'RUNNING', now(), ?)")) {
                 s.setString(1, executionId);
                 s.setLong(2, jobId);
                 s.setLong(3, logId);
+                s.setString(4, serverId == null ? "container" : "ssh");
+                s.setObject(5, serverId);
                 s.executeUpdate();
             }
             return new DeadNode(jobId, logId, executionId);

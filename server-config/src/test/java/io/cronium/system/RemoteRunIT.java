@@ -182,6 +182,46 @@ class RemoteRunIT {
         assertTrue(blank.body().contains("group names of 1 to 64 characters"), blank.body());
     }
 
+    @Test
+    void whatALostRunLeftRunningOnItsServerIsStoppedAndTheRunSaysSo() throws Exception {
+        long event = operator.createEvent(remoteEvent("lost-remote", "sleep 300", servers[1]));
+        var dead = DeadNode.leftRunning(event, "{\"type\":\"BASH\",\"script\":\"sleep 300\",\"timeoutSeconds\":600,"
+                + "\"env\":{},\"retries\":0,\"recovery\":\"FAIL\",\"isolation\":\"AUTO\",\"servers\":[" + servers[1] + "]}",
+                servers[1]);
+        // what the runner leaves on the server when the connection of its node is gone: the script's process
+        // group, named in the payload directory's pid file
+        String dir = "/tmp/cronium-run-" + dead.executionId();
+        String pid = onHost1("mkdir -p " + dir + "/work && (setsid sleep 300 </dev/null >/dev/null 2>&1 & echo $! > " + dir
+                + "/pid) && sleep 0.2 && cat " + dir + "/pid").strip();
+        assertEquals("alive", onHost1("kill -0 -" + pid + " && echo alive").strip());
+
+        var log = operator.awaitFinished(dead.logId(), Duration.ofSeconds(30));
+        assertEquals("FAILURE", log.getString("status"), "recovery policy FAIL");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String error = "";
+        while (!error.contains("process group was killed") && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            error = operator.get("/api/v1/logs/" + dead.logId()).json().getJsonArray("executions").getJsonObject(0)
+                    .getString("error", "");
+        }
+        assertTrue(error.contains("the lost attempt (its node dead-node stopped running it) was still running on web1:"
+                + " its process group was killed"), error);
+        assertEquals("gone", onHost1("kill -0 -" + pid + " 2>/dev/null && echo alive || echo gone").strip());
+        assertEquals("", onHost1("ls -d " + dir + " 2>/dev/null || true"));
+        try (var c = RunningCronium.get().database(); var s = c.createStatement();
+             var rows = s.executeQuery("select count(*) from remote_leftovers")) {
+            rows.next();
+            assertEquals(0, rows.getInt(1), "settled");
+        }
+    }
+
+    /** A command on the first SSH host as the test user (its /tmp is its own: only reachable over SSH). */
+    static String onHost1(String command) throws Exception {
+        return SshHosts.run("ssh", "-i", "/run/cronium-ssh/keys/id_ed25519", "-o", "StrictHostKeyChecking=no",
+                "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes",
+                SshHosts.USER + "@" + SshHosts.address(1), command);
+    }
+
     private static JsonObject runEvent(long id) throws InterruptedException {
         var reply = operator.post("/api/v1/events/" + id + "/run", "{}");
         assertEquals(202, reply.status(), reply.body());

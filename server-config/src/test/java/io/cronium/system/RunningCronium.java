@@ -106,6 +106,7 @@ public final class RunningCronium {
         builder.environment().put("CRONIUM_DOCKER_SWEEP_EVERY_SECONDS", "2"); // ContainerIT waits for a sweep
         builder.environment().put("CRONIUM_SERVERS_CHECK_TICK_SECONDS", "2"); // ServersIT waits for a health check
         builder.environment().put("CRONIUM_SERVERS_PURGE_EVERY_SECONDS", "2"); // ServerRetentionIT waits for a purge
+        builder.environment().put("CRONIUM_SSH_SWEEP_EVERY_SECONDS", "2"); // RemoteRunIT waits for a remote sweep
         builder.environment().putAll(settings);
         process = builder.start();
         var ready = new CountDownLatch(1);

@@ -95,6 +95,20 @@ final class RemoteCommand {
     /** Runs a short command to its end and returns its stdout; a failure is reported in {@code phase}. */
     static String run(Session session, String line, byte[] stdin, ExecutorService readers, long timeoutMillis,
                       SshPhase phase) throws JSchException, IOException, InterruptedException, SshFailure {
+        Result result = result(session, line, stdin, readers, timeoutMillis, phase);
+        if (result.status() != 0) {
+            throw new SshFailure(phase, "exit status " + result.status() + ": " + result.stderr().strip());
+        }
+        return result.stdout();
+    }
+
+    /** How a short command ended: its exit status and what it printed. */
+    record Result(int status, String stdout, String stderr) {
+    }
+
+    /** Runs a short command to its end, whatever its exit status; no answer within the time is a failure. */
+    static Result result(Session session, String line, byte[] stdin, ExecutorService readers, long timeoutMillis,
+                         SshPhase phase) throws JSchException, IOException, InterruptedException, SshFailure {
         var text = new StringBuilder();
         var errors = new StringBuilder();
         var command = start(session, line, stdin, (stream, output) -> {
@@ -107,10 +121,9 @@ final class RemoteCommand {
             if (status == null) {
                 throw new SshFailure(phase, "no answer within " + timeoutMillis + " ms");
             }
-            if (status != 0) {
-                throw new SshFailure(phase, "exit status " + status + ": " + errors.toString().strip());
+            synchronized (text) {
+                return new Result(status, text.toString(), errors.toString());
             }
-            return text.toString();
         } finally {
             command.close();
         }

@@ -37,6 +37,7 @@ public class SshExecutor {
     static final int KILL_GRACE_SECONDS = 3;
     static final int RUNNER_MISSING = 97;
     static final String RUNNER_MISSING_MARK = "cronium: runner missing or altered";
+    private static final String DIRECTORY_PREFIX = "cronium-run-";
     private static final Duration SESSION_WAIT = Duration.ofSeconds(30);
     private static final long SHORT_COMMAND_MILLIS = 15_000;
 
@@ -77,7 +78,7 @@ public class SshExecutor {
             (stream == OutputChannel.STDERR ? stderr : stdout).appendLine(line);
             sink.line(stream, line);
         };
-        String name = "cronium-run-" + request.executionId();
+        String name = DIRECTORY_PREFIX + request.executionId();
         String dir = "/tmp/" + name;
         byte[] payload = payload(request, interpreter, name).tar();
         long t0 = System.nanoTime();
@@ -99,7 +100,7 @@ public class SshExecutor {
         long t1 = System.nanoTime();
         long executionStart = t1;
         try {
-            RemoteCommand command = RemoteCommand.start(lease.session(), runCommand(dir), payload, lines, readers,
+            RemoteCommand command = RemoteCommand.start(lease.session(), runCommand(dir, request), payload, lines, readers,
                     (int) SESSION_WAIT.toMillis());
             Integer status = command.await(request.timeout().toMillis(), cancellation.requested());
             if (status != null && status == RUNNER_MISSING && runnerMissing.get()) {
@@ -108,7 +109,7 @@ public class SshExecutor {
                 deployRunner(lease);
                 steps.put("runner", millisSince(deploy));
                 executionStart = System.nanoTime();
-                command = RemoteCommand.start(lease.session(), runCommand(dir), payload, lines, readers,
+                command = RemoteCommand.start(lease.session(), runCommand(dir, request), payload, lines, readers,
                         (int) SESSION_WAIT.toMillis());
                 status = command.await(request.timeout().toMillis(), cancellation.requested());
             }
@@ -156,16 +157,57 @@ public class SshExecutor {
     }
 
     /**
-     * Checks the runner (a POSIX shell and one of sha256sum, shasum or openssl suffice), unpacks the payload and runs
-     * it; the runner's own trap removes the directory when the script ends.
+     * Checks the runner, unpacks the payload and runs it; the runner's own trap removes the directory when the script
+     * ends. A later attempt first stops whatever an earlier attempt of the same job left here (its node died and the
+     * job was re-run): the two never overlap on a server.
      */
-    private String runCommand(String dir) {
+    private String runCommand(String dir, ExecutionRequest request) {
+        String earlier = request.attempt() <= 1 ? "" : "for d in /tmp/" + DIRECTORY_PREFIX + "exec_" + request.jobId()
+                + "_*; do [ -d \"$d\" ] && sh \"$R\" kill \"$d\" " + KILL_GRACE_SECONDS + " >/dev/null; done; ";
+        return runnerChecked(earlier + "umask 077; tar -xf - -C /tmp && exec sh \"$R\" run " + dir); // the archive holds the directory
+    }
+
+    /**
+     * {@code then} after the runner (as $R) proved to be this version (a POSIX shell and one of sha256sum, shasum or
+     * openssl suffice), else the exit status {@value #RUNNER_MISSING} with the mark on stderr.
+     */
+    private String runnerChecked(String then) {
         // stderr is redirected before the input, so a missing runner makes no noise; one process per step at most
         return "R=" + runner.path() + "; if command -v sha256sum >/dev/null; then set -- $(sha256sum 2>/dev/null <\"$R\"); "
                 + "else set -- $( (shasum -a 256 || openssl dgst -sha256 -r) 2>/dev/null <\"$R\"); fi; "
                 + "[ \"${1:-}\" = " + runner.sha256() + " ] || { echo '" + RUNNER_MISSING_MARK + "' >&2; exit "
-                + RUNNER_MISSING + "; }; "
-                + "umask 077; tar -xf - -C /tmp && exec sh \"$R\" run " + dir; // the archive holds the directory
+                + RUNNER_MISSING + "; }; " + then;
+    }
+
+    /** What stopping a lost attempt's leftovers on a server found. */
+    public enum Leftovers { STOPPED, NONE }
+
+    /**
+     * Stops what the execution may have left running on a server after its node died mid-run: the script's process
+     * group (SIGTERM, SIGKILL after the grace period), then its payload directory.
+     */
+    public Leftovers stopLeftovers(Object serverKey, SshTarget target, String executionId)
+            throws SshFailure, InterruptedException {
+        SshSessionPool.Lease lease = pool.borrow(serverKey, target, SESSION_WAIT);
+        boolean healthy = true;
+        String line = runnerChecked("exec sh \"$R\" kill /tmp/" + DIRECTORY_PREFIX + executionId + " " + KILL_GRACE_SECONDS);
+        long waitMillis = SHORT_COMMAND_MILLIS + KILL_GRACE_SECONDS * 1000L;
+        try {
+            var result = RemoteCommand.result(lease.session(), line, null, readers, waitMillis, SshPhase.EXECUTION);
+            if (result.status() == RUNNER_MISSING && result.stderr().contains(RUNNER_MISSING_MARK)) {
+                deployRunner(lease);
+                result = RemoteCommand.result(lease.session(), line, null, readers, waitMillis, SshPhase.EXECUTION);
+            }
+            if (result.status() != 0) {
+                throw new SshFailure(SshPhase.EXECUTION, "exit status " + result.status() + ": " + result.stderr().strip());
+            }
+            return result.stdout().contains("stopped") ? Leftovers.STOPPED : Leftovers.NONE;
+        } catch (JSchException | IOException e) {
+            healthy = false;
+            throw new SshFailure(SshPhase.EXECUTION, e.getMessage());
+        } finally {
+            pool.release(lease, healthy);
+        }
     }
 
     private void deployRunner(SshSessionPool.Lease lease)

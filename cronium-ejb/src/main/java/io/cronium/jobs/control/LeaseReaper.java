@@ -42,6 +42,7 @@ public final class LeaseReaper {
     private Outcome recover(Connection c, ExpiredLease lease) throws SQLException {
         String lost = "attempt " + lease.attempt() + " lost its node " + lease.node()
                 + " (the lease expired: the node stopped or lost the database)";
+        RemoteLeftoverTable.record(c, lease.id(), lease.attempt(), lease.node()); // before they are marked lost
         LogTable.executionLost(c, lease.id(), lease.attempt(), lost);
         if (lease.cancelRequested()) {
             JobTable.transition(c, lease.id(), lease.attempt(), lease.status(), JobStatus.CANCELLED);

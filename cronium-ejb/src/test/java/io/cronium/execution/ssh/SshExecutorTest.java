@@ -228,4 +228,57 @@ class SshExecutorTest {
         assertEquals(ExecutionOutcome.FAILED, result.outcome());
         assertEquals("TCP connect failed: connection to 10.77.0.11:2222 refused", result.failureReason());
     }
+
+    /**
+     * A node that dies mid-run leaves the script running on the server (an exec channel without a terminal gets no
+     * hang-up): the attempt is lost with its connection. Returns the lost execution's id once its script runs.
+     */
+    static String loseAnAttempt(long jobId, String pidFile) throws Exception {
+        var lostPool = new SshSessionPool(new SshConnector(Duration.ofSeconds(5)), 1, Duration.ofMinutes(1));
+        var lostExecutor = new SshExecutor(lostPool, readers, 100_000);
+        String executionId = "exec_" + jobId + "_" + System.currentTimeMillis();
+        var request = new ExecutionRequest(executionId, jobId, 10, 11, 1, EventType.BASH,
+                "echo $$ > " + pidFile + "; sleep 300", Map.of(), Duration.ofSeconds(600), null, null);
+        var lost = CompletableFuture.supplyAsync(() -> lostExecutor.execute(request, "host1", keyTarget(1),
+                OutputSink.DISCARD, new Cancellation()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ssh(1, "cat " + pidFile + " 2>/dev/null || true").isBlank()) {
+            assertTrue(System.nanoTime() < deadline, "the lost attempt's script never started");
+            Thread.sleep(100);
+        }
+        dropConnections(1); // the node is gone, and its connection with it
+        lostPool.close();
+        assertEquals(ExecutionOutcome.FAILED, lost.get(10, TimeUnit.SECONDS).outcome());
+        assertEquals("alive\n", ssh(1, "kill -0 $(cat " + pidFile + ") && echo alive"), "the script lives on unseen");
+        return executionId;
+    }
+
+    /** Cuts every SSH connection of the test user to a host, as a network failure or a dead client would. */
+    static void dropConnections(int host) throws Exception {
+        var kill = new ProcessBuilder("sh", "-c", "for p in $(ip netns pids cronium-ssh" + host + "); do"
+                + " grep -q 'sshd: cronium-test' /proc/$p/cmdline 2>/dev/null && kill -KILL $p; done; true")
+                .redirectErrorStream(true).start();
+        assertEquals(0, kill.waitFor(), new String(kill.getInputStream().readAllBytes()));
+    }
+
+    @Test
+    void aLaterAttemptFirstStopsWhatTheLostOneLeftRunning() throws Exception {
+        String pidFile = "/tmp/lost-" + RUNS.incrementAndGet() + ".pid";
+        String lost = loseAnAttempt(4242, pidFile);
+        var retry = executor.execute(new ExecutionRequest("exec_4242_" + System.currentTimeMillis() + "_2", 4242, 10, 11,
+                2, EventType.BASH, "kill -0 $(cat " + pidFile + ") 2>/dev/null && echo alive || echo gone",
+                Map.of(), Duration.ofSeconds(30), null, null), "host1", keyTarget(1), OutputSink.DISCARD, new Cancellation());
+        assertEquals("gone\n", retry.stdout(), "attempt 2 ran only once attempt 1's script was stopped");
+        assertEquals("", ssh(1, "ls -d /tmp/cronium-run-" + lost + " 2>/dev/null || true; rm " + pidFile), "its payload removed");
+    }
+
+    @Test
+    void theLeftoversOfALostAttemptAreStoppedOnRequest() throws Exception {
+        String pidFile = "/tmp/lost-" + RUNS.incrementAndGet() + ".pid";
+        String lost = loseAnAttempt(4343, pidFile);
+        assertEquals(SshExecutor.Leftovers.STOPPED, executor.stopLeftovers("host1", keyTarget(1), lost));
+        assertEquals("gone\n", ssh(1, "kill -0 $(cat " + pidFile + ") 2>/dev/null && echo alive || echo gone"));
+        assertEquals("", ssh(1, "ls -d /tmp/cronium-run-" + lost + " 2>/dev/null || true; rm " + pidFile));
+        assertEquals(SshExecutor.Leftovers.NONE, executor.stopLeftovers("host1", keyTarget(1), lost), "idempotent");
+    }
 }
