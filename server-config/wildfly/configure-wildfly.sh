@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Configures a stopped WildFly (standalone.xml) for Cronium: PostgreSQL driver and the java:/jdbc/cronium data
-# source, the settings EclipseLink and Cronium's security need, and MicroProfile Health.
+# source (a plain Driver: with a datasource class set, WildFly ignores the connection URL and opens the user's default
+# database), the settings EclipseLink and Cronium's security need, and MicroProfile Health.
 # Usage: PG_JAR=... DB_URL=jdbc:postgresql://host:5432/cronium DB_USER=... DB_PASSWORD=... \
 #        JWT_KEY=/etc/cronium/jwt-signing.pem server-config/wildfly/configure-wildfly.sh /path/to/wildfly
 set -euo pipefail
@@ -11,7 +12,7 @@ trap 'rm -f "$cli"' EXIT
 cat > "$cli" <<CLI
 embed-server --std-out=discard --server-config=standalone.xml
 module add --name=org.postgresql --resources=$PG_JAR --dependencies=java.sql,java.naming,java.logging,java.management,jakarta.transaction.api
-/subsystem=datasources/jdbc-driver=postgresql:add(driver-name=postgresql,driver-module-name=org.postgresql,driver-class-name=org.postgresql.Driver,driver-datasource-class-name=org.postgresql.ds.PGSimpleDataSource)
+/subsystem=datasources/jdbc-driver=postgresql:add(driver-name=postgresql,driver-module-name=org.postgresql,driver-class-name=org.postgresql.Driver)
 data-source add --name=CroniumDS --jndi-name=java:/jdbc/cronium --driver-name=postgresql --connection-url="$DB_URL?stringtype=unspecified" --user-name="$DB_USER" --password="$DB_PASSWORD"
 /system-property=eclipselink.target-server:add(value=JBoss)
 /system-property=resteasy.role.based.security:add(value=true)

@@ -15,6 +15,10 @@ case "$__cronium_command" in
     CRONIUM_DIR=$__cronium_dir
     export CRONIUM_DIR
     . "$__cronium_dir/env.sh"
+    if [ -n "${CRONIUM_HELPERS:-}" ]; then
+      PATH="$CRONIUM_HELPERS/bin:$PATH"
+      export PATH
+    fi
     cd "$__cronium_dir/work" || exit 125
     read -r __cronium_line <"$__cronium_dir/command"
     # In a non-interactive shell a background child is no group leader, so setsid runs it in place: its pid is

@@ -1,10 +1,14 @@
 package io.cronium.execution;
 
 import io.cronium.events.entity.EventType;
+import io.cronium.execution.helpers.HelperSession;
 import java.time.Duration;
 import java.util.Map;
 
-/** Everything an executor needs to run one attempt of an event; built from the job, never from live entities. */
+/**
+ * Everything an executor needs to run one attempt of an event; built from the job, never from live entities.
+ * {@code helpers}: the run's cronium helpers (null: a run without them, e.g. an HTTP request).
+ */
 public record ExecutionRequest(
         String executionId,
         long jobId,
@@ -16,7 +20,8 @@ public record ExecutionRequest(
         Map<String, String> env,
         Duration timeout,
         String input,
-        ExecutionSpec spec) {
+        ExecutionSpec spec,
+        HelperSession helpers) {
 
     public ExecutionRequest {
         env = Map.copyOf(env);

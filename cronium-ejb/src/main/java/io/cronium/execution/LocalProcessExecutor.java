@@ -30,6 +30,9 @@ import java.util.stream.Stream;
 public class LocalProcessExecutor implements Executor {
 
     static final long KILL_GRACE_MILLIS = 3000;
+    /** The helpers' directory and the one that keeps what a script sets, in its work directory. */
+    static final String HELPERS = ".cronium";
+    static final String HELPER_STATE = ".cronium-state";
 
     /** Reads the runs' output streams; threads are reused, so a run does not pay for creating two. */
     private final ExecutorService readers;
@@ -55,8 +58,7 @@ public class LocalProcessExecutor implements Executor {
     @Override
     public ExecutionResult execute(ExecutionRequest request, OutputSink sink, Cancellation cancellation) {
         long t0 = System.nanoTime();
-        var stdout = new OutputBuffer(outputLimitChars);
-        var stderr = new OutputBuffer(outputLimitChars);
+        var output = new ScriptOutput(outputLimitChars, sink, request.helpers());
         Interpreter interpreter = Interpreter.of(request.type());
         Path workDir = null;
         Process process;
@@ -65,6 +67,9 @@ public class LocalProcessExecutor implements Executor {
             workDir = Files.createTempDirectory(workRoot, request.executionId() + "-");
             Path script = workDir.resolve(interpreter.fileName());
             Files.writeString(script, request.script(), StandardCharsets.UTF_8);
+            if (request.helpers() != null) {
+                request.helpers().writeTo(workDir.resolve(HELPERS));
+            }
             List<String> command = new ArrayList<>(interpreter.command());
             command.add(script.toString());
             var builder = new ProcessBuilder(command).directory(workDir.toFile());
@@ -81,8 +86,8 @@ public class LocalProcessExecutor implements Executor {
         long setupMs = millisSince(t0);
         long t1 = System.nanoTime();
         closeQuietly(process.getOutputStream());
-        Future<?> outReader = pump(process.getInputStream(), OutputChannel.STDOUT, stdout, sink);
-        Future<?> errReader = pump(process.getErrorStream(), OutputChannel.STDERR, stderr, sink);
+        Future<?> outReader = pump(process.getInputStream(), OutputChannel.STDOUT, output.lines());
+        Future<?> errReader = pump(process.getErrorStream(), OutputChannel.STDERR, output.lines());
         boolean timedOut = false;
         boolean killed = false;
         try {
@@ -110,25 +115,30 @@ public class LocalProcessExecutor implements Executor {
         long cleanupMs = deleteQuietly(workDir);
         var timings = new PhaseTimings(setupMs, executionMs, cleanupMs);
         if (killed && !timedOut && cancellation.isRequested()) {
-            return new ExecutionResult(ExecutionOutcome.CANCELLED, null, stdout.text(), stderr.text(),
+            return new ExecutionResult(ExecutionOutcome.CANCELLED, null, output.stdout(), output.stderr(),
                     cancellation.reason() + "; the process was killed", timings);
         }
         if (timedOut) {
-            return new ExecutionResult(ExecutionOutcome.TIMED_OUT, null, stdout.text(), stderr.text(),
+            return new ExecutionResult(ExecutionOutcome.TIMED_OUT, null, output.stdout(), output.stderr(),
                     "timed out after " + request.timeout().toSeconds() + " s; the process was killed", timings);
         }
         int exit = process.exitValue();
         return new ExecutionResult(exit == 0 ? ExecutionOutcome.SUCCEEDED : ExecutionOutcome.FAILED, exit,
-                stdout.text(), stderr.text(), exit == 0 ? null : "exit code " + exit, timings);
+                output.stdout(), output.stderr(), exit == 0 ? null : "exit code " + exit, timings);
     }
 
     private Map<String, String> environment(ExecutionRequest request, Path workDir) {
         Map<String, String> env = new HashMap<>();
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("PATH", path);
         env.put("HOME", workDir.toString());
         env.put("TMPDIR", workDir.toString());
         env.put("LANG", "C.UTF-8");
         env.putAll(request.runEnvironment());
+        if (request.helpers() != null) {
+            env.putAll(request.helpers().environment(workDir.resolve(HELPERS).toString(),
+                    workDir.resolve(HELPER_STATE).toString(), path));
+        }
         return env;
     }
 
@@ -141,12 +151,11 @@ public class LocalProcessExecutor implements Executor {
         }
     }
 
-    private Future<?> pump(InputStream in, OutputChannel stream, OutputBuffer buffer, OutputSink sink) {
+    private Future<?> pump(InputStream in, OutputChannel stream, OutputSink sink) {
         return readers.submit(() -> {
             try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
-                    buffer.appendLine(line);
                     sink.line(stream, line);
                 }
             } catch (IOException ignored) {

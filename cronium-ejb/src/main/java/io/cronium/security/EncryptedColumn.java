@@ -9,7 +9,8 @@ public enum EncryptedColumn {
     ENV_VAR_VALUE("env_vars", "value_enc", "event_id || '/' || name"),
     SERVER_SSH_KEY("servers", "ssh_key_enc", "id"),
     SERVER_PASSPHRASE("servers", "passphrase_enc", "id"),
-    SERVER_PASSWORD("servers", "password_enc", "id");
+    SERVER_PASSWORD("servers", "password_enc", "id"),
+    VARIABLE_VALUE("variables", "value_enc", "owner_id || '/' || key");
 
     private final String table;
     private final String column;

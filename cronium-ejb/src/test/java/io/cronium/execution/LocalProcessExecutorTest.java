@@ -21,7 +21,7 @@ class LocalProcessExecutorTest {
     Path work;
 
     ExecutionRequest request(EventType type, String script, Duration timeout) {
-        return new ExecutionRequest("exec_1_2", 1, 2, 3, 1, type, script, Map.of("GREETING", "hi"), timeout, null, null);
+        return new ExecutionRequest("exec_1_2", 1, 2, 3, 1, type, script, Map.of("GREETING", "hi"), timeout, null, null, null);
     }
 
     LocalProcessExecutor executor(int limit) {

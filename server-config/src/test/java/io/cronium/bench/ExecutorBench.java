@@ -156,7 +156,7 @@ public final class ExecutorBench {
 
     static ExecutionRequest request(EventType type, String script, Isolation isolation) {
         return new ExecutionRequest("exec_bench_" + System.nanoTime(), 1, 1, 1, 1, type, script, Map.of(),
-                Duration.ofSeconds(60), null, new ExecutionSpec(isolation, new ResourceLimits(), new HttpCall()));
+                Duration.ofSeconds(60), null, new ExecutionSpec(isolation, new ResourceLimits(), new HttpCall()), null);
     }
 
     /** The same image, user, limits and isolation flags the executor gives a run (ResourceLimits' defaults). */

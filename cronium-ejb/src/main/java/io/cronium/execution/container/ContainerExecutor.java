@@ -19,7 +19,7 @@ import io.cronium.execution.ExecutionRequest;
 import io.cronium.execution.ExecutionResult;
 import io.cronium.execution.Executor;
 import io.cronium.execution.Interpreter;
-import io.cronium.execution.OutputBuffer;
+import io.cronium.execution.ScriptOutput;
 import io.cronium.execution.OutputChannel;
 import io.cronium.execution.OutputSink;
 import io.cronium.logs.entity.PhaseTimings;
@@ -80,8 +80,7 @@ public class ContainerExecutor implements Executor {
 
     @Override
     public ExecutionResult execute(ExecutionRequest request, OutputSink sink, Cancellation cancellation) {
-        var stdout = new OutputBuffer(outputLimitChars);
-        var stderr = new OutputBuffer(outputLimitChars);
+        var output = new ScriptOutput(outputLimitChars, sink, request.helpers());
         var steps = new LinkedHashMap<String, Long>();
         var created = new CreatedResources();
         DockerClient docker = engine.client();
@@ -141,8 +140,8 @@ public class ContainerExecutor implements Executor {
         }
         long setupMs = millisSince(t0);
         long t1 = System.nanoTime();
-        var out = new FrameLines(line -> { stdout.appendLine(line); sink.line(OutputChannel.STDOUT, line); });
-        var err = new FrameLines(line -> { stderr.appendLine(line); sink.line(OutputChannel.STDERR, line); });
+        var out = new FrameLines(line -> output.lines().line(OutputChannel.STDOUT, line));
+        var err = new FrameLines(line -> output.lines().line(OutputChannel.STDERR, line));
         Stop stop = Stop.NONE;
         Integer exitCode = null;
         boolean oomKilled = false;
@@ -195,16 +194,16 @@ public class ContainerExecutor implements Executor {
         long cleanupMs = remove(docker, created, steps);
         var timings = new PhaseTimings(setupMs, executionMs, cleanupMs, steps);
         return switch (stop) {
-            case CANCELLED -> new ExecutionResult(ExecutionOutcome.CANCELLED, null, stdout.text(), stderr.text(),
+            case CANCELLED -> new ExecutionResult(ExecutionOutcome.CANCELLED, null, output.stdout(), output.stderr(),
                     cancellation.reason() + "; the container was stopped", timings);
-            case TIMED_OUT -> new ExecutionResult(ExecutionOutcome.TIMED_OUT, null, stdout.text(), stderr.text(),
+            case TIMED_OUT -> new ExecutionResult(ExecutionOutcome.TIMED_OUT, null, output.stdout(), output.stderr(),
                     "timed out after " + request.timeout().toSeconds() + " s; the container was stopped", timings);
-            case NONE -> finished(exitCode, oomKilled, failure, limits, stdout, stderr, timings);
+            case NONE -> finished(exitCode, oomKilled, failure, limits, output, timings);
         };
     }
 
     private static ExecutionResult finished(Integer exitCode, boolean oomKilled, String failure, ResourceLimits limits,
-                                            OutputBuffer stdout, OutputBuffer stderr, PhaseTimings timings) {
+                                            ScriptOutput output, PhaseTimings timings) {
         if (oomKilled) {
             failure = "out of memory: the run used more than its memory limit of " + limits.memoryMb()
                     + " MB and was killed";
@@ -213,7 +212,7 @@ public class ContainerExecutor implements Executor {
         }
         boolean ok = failure == null;
         return new ExecutionResult(ok ? ExecutionOutcome.SUCCEEDED : ExecutionOutcome.FAILED, exitCode,
-                stdout.text(), stderr.text(), failure, timings);
+                output.stdout(), output.stderr(), failure, timings);
     }
 
     private enum Stop { NONE, TIMED_OUT, CANCELLED }
@@ -277,13 +276,20 @@ public class ContainerExecutor implements Executor {
         return "rw,exec,nosuid,nodev,size=" + limits.workDirMb() + "m,uid=1000,gid=1000,mode=0700";
     }
 
+    /** The run's files in /cronium; its helpers in /cronium/helpers, what the script sets kept in /tmp. */
     private static RunFiles files(ExecutionRequest request, Interpreter interpreter) {
-        Map<String, String> env = request.runEnvironment();
+        Map<String, String> env = new LinkedHashMap<>(request.runEnvironment());
+        String path = "";
+        if (request.helpers() != null) {
+            env.putAll(request.helpers().environment(FILES + "/helpers", "/tmp/cronium-state", null));
+            path = "PATH=" + FILES + "/helpers/bin:$PATH\nexport PATH\n";
+        }
         List<String> command = new ArrayList<>(interpreter.command());
         command.add(FILES + "/" + interpreter.fileName());
-        return new RunFiles()
-                .add("run.sh", ShellExports.of(env) + "cd " + WORK_DIR + "\nexec " + String.join(" ", command) + "\n")
+        var files = new RunFiles()
+                .add("run.sh", ShellExports.of(env) + path + "cd " + WORK_DIR + "\nexec " + String.join(" ", command) + "\n")
                 .add(interpreter.fileName(), request.script());
+        return request.helpers() == null ? files : files.helpers("helpers", request.helpers());
     }
 
     private static void stopQuietly(DockerClient docker, String container) {

@@ -1,5 +1,6 @@
 package io.cronium.execution.container;
 
+import io.cronium.execution.helpers.HelperSession;
 import io.cronium.runner.TarArchive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,20 @@ final class RunFiles {
 
     RunFiles add(String name, String content) {
         archive.add(name, content);
+        return this;
+    }
+
+    /** The run's helpers under {@code dir}, directories included (the engine's copy creates none of them). */
+    RunFiles helpers(String dir, HelperSession helpers) {
+        java.util.Set<String> directories = new java.util.TreeSet<>();
+        helpers.files().keySet().forEach(path -> {
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                directories.add(path.substring(0, slash));
+            }
+        });
+        archive.sharedDirectory(dir);
+        directories.forEach(d -> archive.sharedDirectory(dir + "/" + d));
+        helpers.files().forEach((path, file) -> archive.add(dir + "/" + path, file.content(), file.executable()));
         return this;
     }
 
@@ -40,8 +55,17 @@ final class RunFiles {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         for (var file : archive.files().entrySet()) {
             Path path = dir.resolve(file.getKey());
+            for (Path parent = path.getParent(); !Files.isDirectory(parent); parent = path.getParent()) {
+                Path missing = parent;
+                while (!Files.isDirectory(missing.getParent())) {
+                    missing = missing.getParent();
+                }
+                Files.createDirectory(missing);
+                Files.setPosixFilePermissions(missing, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
             Files.write(path, file.getValue());
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
+                    archive.isExecutable(file.getKey()) ? "rwxr-xr-x" : "rw-r--r--"));
         }
         return dir;
     }

@@ -6,7 +6,7 @@ import io.cronium.execution.ExecutionOutcome;
 import io.cronium.execution.ExecutionRequest;
 import io.cronium.execution.ExecutionResult;
 import io.cronium.execution.Interpreter;
-import io.cronium.execution.OutputBuffer;
+import io.cronium.execution.ScriptOutput;
 import io.cronium.execution.OutputChannel;
 import io.cronium.execution.OutputSink;
 import io.cronium.logs.entity.PhaseTimings;
@@ -67,16 +67,14 @@ public class SshExecutor {
                                    Cancellation cancellation, Consumer<String> firstHostKey) {
         Interpreter interpreter = Interpreter.of(request.type());
         var steps = new LinkedHashMap<String, Long>();
-        var stdout = new OutputBuffer(outputLimitChars);
-        var stderr = new OutputBuffer(outputLimitChars);
+        var output = new ScriptOutput(outputLimitChars, sink, request.helpers());
         var runnerMissing = new AtomicBoolean();
         OutputSink lines = (stream, line) -> {
             if (stream == OutputChannel.STDERR && line.equals(RUNNER_MISSING_MARK)) {
                 runnerMissing.set(true);
                 return;
             }
-            (stream == OutputChannel.STDERR ? stderr : stdout).appendLine(line);
-            sink.line(stream, line);
+            output.lines().line(stream, line);
         };
         String name = DIRECTORY_PREFIX + request.executionId();
         String dir = "/tmp/" + name;
@@ -86,11 +84,11 @@ public class SshExecutor {
         try {
             lease = pool.borrow(serverKey, target, SESSION_WAIT);
         } catch (SshFailure e) {
-            return failed(e.getMessage(), stdout, stderr, new PhaseTimings(millisSince(t0), 0, 0, Map.of("connect",
+            return failed(e.getMessage(), output, new PhaseTimings(millisSince(t0), 0, 0, Map.of("connect",
                     millisSince(t0))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed("interrupted while connecting", stdout, stderr, new PhaseTimings(millisSince(t0), 0, 0));
+            return failed("interrupted while connecting", output, new PhaseTimings(millisSince(t0), 0, 0));
         }
         steps.put("connect", millisSince(t0));
         if (target.hostKey() == null && lease.hostKey() != null) {
@@ -123,10 +121,10 @@ public class SshExecutor {
                 steps.put("cleanup", millisSince(cleanup));
                 var timings = new PhaseTimings(steps.get("connect"), executionMs, steps.get("cleanup"), steps);
                 if (cancellation.isRequested()) {
-                    return new ExecutionResult(ExecutionOutcome.CANCELLED, null, stdout.text(), stderr.text(),
+                    return new ExecutionResult(ExecutionOutcome.CANCELLED, null, output.stdout(), output.stderr(),
                             cancellation.reason() + "; the remote process group was killed", timings);
                 }
-                return new ExecutionResult(ExecutionOutcome.TIMED_OUT, null, stdout.text(), stderr.text(),
+                return new ExecutionResult(ExecutionOutcome.TIMED_OUT, null, output.stdout(), output.stderr(),
                         "timed out after " + request.timeout().toSeconds() + " s; the remote process group was killed",
                         timings);
             }
@@ -134,21 +132,22 @@ public class SshExecutor {
             var timings = new PhaseTimings(steps.get("connect"), executionMs, 0, steps);
             if (status < 0) {
                 healthy = false;
-                return failed("execution failed: the connection to " + target + " was lost", stdout, stderr, timings);
+                return failed("execution failed: the connection to " + target + " was lost"
+                        + afterLoss(serverKey, target, request.executionId()), output, timings);
             }
             return new ExecutionResult(status == 0 ? ExecutionOutcome.SUCCEEDED : ExecutionOutcome.FAILED, status,
-                    stdout.text(), stderr.text(), status == 0 ? null : "exit code " + status, timings);
+                    output.stdout(), output.stderr(), status == 0 ? null : "exit code " + status, timings);
         } catch (SshFailure e) {
-            return failed(e.getMessage(), stdout, stderr, new PhaseTimings(steps.get("connect"), millisSince(t1), 0, steps));
+            return failed(e.getMessage(), output, new PhaseTimings(steps.get("connect"), millisSince(t1), 0, steps));
         } catch (JSchException | IOException e) {
             healthy = false;
-            return failed("execution failed: " + e.getMessage(), stdout, stderr,
-                    new PhaseTimings(steps.get("connect"), millisSince(t1), 0, steps));
+            return failed("execution failed: " + e.getMessage() + afterLoss(serverKey, target, request.executionId()),
+                    output, new PhaseTimings(steps.get("connect"), millisSince(t1), 0, steps));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancellation.request("the server is shutting down");
             kill(lease, dir);
-            return new ExecutionResult(ExecutionOutcome.CANCELLED, null, stdout.text(), stderr.text(),
+            return new ExecutionResult(ExecutionOutcome.CANCELLED, null, output.stdout(), output.stderr(),
                     "the server is shutting down; the remote process group was killed",
                     new PhaseTimings(steps.get("connect"), millisSince(t1), 0, steps));
         } finally {
@@ -177,6 +176,22 @@ public class SshExecutor {
                 + "else set -- $( (shasum -a 256 || openssl dgst -sha256 -r) 2>/dev/null <\"$R\"); fi; "
                 + "[ \"${1:-}\" = " + runner.sha256() + " ] || { echo '" + RUNNER_MISSING_MARK + "' >&2; exit "
                 + RUNNER_MISSING + "; }; " + then;
+    }
+
+    /**
+     * The connection went away mid-run, but this node lives: it connects again and stops what the script left (it
+     * got no hang-up), so a failed run is not still working on the server.
+     */
+    private String afterLoss(Object serverKey, SshTarget target, String executionId) {
+        try {
+            return stopLeftovers(serverKey, target, executionId) == Leftovers.STOPPED
+                    ? "; the script still ran there and was stopped" : "";
+        } catch (SshFailure e) {
+            return "; the script may still run there (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "; the script may still run there";
+        }
     }
 
     /** What stopping a lost attempt's leftovers on a server found. */
@@ -224,26 +239,35 @@ public class SshExecutor {
             RemoteCommand.run(lease.session(), "sh " + runner.path() + " kill " + dir + " " + KILL_GRACE_SECONDS,
                     null, readers, SHORT_COMMAND_MILLIS, SshPhase.EXECUTION);
         } catch (SshFailure | JSchException | IOException e) {
-            // the connection is gone: sshd hangs up the session, the runner's trap removes the payload
+            // the connection is gone: the script may live on (see stopLeftovers)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /** The run's directory: environment, command, script, work/, and the helpers (the runner puts helpers/bin on PATH). */
     private static TarArchive payload(ExecutionRequest request, Interpreter interpreter, String dir) {
-        Map<String, String> env = request.runEnvironment();
+        Map<String, String> env = new java.util.LinkedHashMap<>(request.runEnvironment());
+        if (request.helpers() != null) {
+            env.putAll(request.helpers().environment("/tmp/" + dir + "/helpers", "/tmp/" + dir + "/state", null));
+        }
         List<String> command = new ArrayList<>(interpreter.command());
         command.add("../" + interpreter.fileName()); // run from work/, next to which the script lies
-        return new TarArchive()
+        var payload = new TarArchive()
                 .directory(dir)
                 .add(dir + "/env.sh", ShellExports.of(env))
                 .add(dir + "/command", String.join(" ", command) + "\n")
                 .add(dir + "/" + interpreter.fileName(), request.script())
                 .directory(dir + "/work");
+        if (request.helpers() != null) {
+            request.helpers().files().forEach((path, file) ->
+                    payload.add(dir + "/helpers/" + path, file.content(), file.executable()));
+        }
+        return payload;
     }
 
-    private static ExecutionResult failed(String reason, OutputBuffer stdout, OutputBuffer stderr, PhaseTimings t) {
-        return new ExecutionResult(ExecutionOutcome.FAILED, null, stdout.text(), stderr.text(), reason, t);
+    private static ExecutionResult failed(String reason, ScriptOutput output, PhaseTimings t) {
+        return new ExecutionResult(ExecutionOutcome.FAILED, null, output.stdout(), output.stderr(), reason, t);
     }
 
     private static long millisSince(long t0) {

@@ -139,7 +139,7 @@ public class JobRunner {
 
     private static ExecutionRequest request(String executionId, ClaimedJob job, JobPayload payload, Map<String, String> env) {
         return new ExecutionRequest(executionId, job.jobId(), job.logId(), job.eventId(), job.attempt(), payload.type(),
-                payload.script(), env, Duration.ofSeconds(payload.timeoutSeconds()), payload.input(), payload.spec());
+                payload.script(), env, Duration.ofSeconds(payload.timeoutSeconds()), payload.input(), payload.spec(), null);
     }
 
     private static ExecutionResult masked(ExecutionResult r, SecretMasker masker) {

@@ -36,10 +36,25 @@ public class Variable {
     protected Variable() {
     }
 
-    public Variable(long ownerId, String key, String value) {
+    public Variable(long ownerId, String key) {
         this.ownerId = ownerId;
         this.key = key;
+    }
+
+    /** A plain value: readable through the API, shown in output. */
+    public void plain(String value) {
         this.value = value;
+        this.valueEncrypted = null;
+        this.secret = false;
+        this.updatedAt = Instant.now();
+    }
+
+    /** A secret value: only its ciphertext is kept, bound to owner and key. */
+    public void secret(String ciphertext) {
+        this.value = null;
+        this.valueEncrypted = ciphertext;
+        this.secret = true;
+        this.updatedAt = Instant.now();
     }
 
     public Long getId() { return id; }

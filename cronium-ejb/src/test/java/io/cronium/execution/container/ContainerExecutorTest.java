@@ -77,7 +77,7 @@ class ContainerExecutorTest {
         String id = "exec_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis() + "_" + RUNS.incrementAndGet();
         executions.add(id);
         return new ExecutionRequest(id, 1, 2, 3, 1, type, script, Map.of("GREETING", "hi 'quoted' $HOME"), timeout,
-                null, new ExecutionSpec(Isolation.CONTAINER, limits, new HttpCall()));
+                null, new ExecutionSpec(Isolation.CONTAINER, limits, new HttpCall()), null);
     }
 
     ExecutionRequest request(EventType type, String script) {

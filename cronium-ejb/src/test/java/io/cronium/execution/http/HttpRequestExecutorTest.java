@@ -120,7 +120,7 @@ class HttpRequestExecutorTest {
     ExecutionRequest request(HttpCall call, Duration timeout) {
         return new ExecutionRequest("exec_7_1", 7, 8, 9, 1, EventType.HTTP, null,
                 Map.of("TOKEN", "s3cr3t-token", "ITEM", "42"), timeout, null,
-                new ExecutionSpec(Isolation.AUTO, new ResourceLimits(), call));
+                new ExecutionSpec(Isolation.AUTO, new ResourceLimits(), call), null);
     }
 
     ExecutionResult run(HttpCall call) {

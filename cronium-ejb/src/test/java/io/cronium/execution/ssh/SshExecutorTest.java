@@ -69,7 +69,7 @@ class SshExecutorTest {
 
     static ExecutionRequest request(EventType type, String script, Duration timeout) {
         return new ExecutionRequest("exec_9_" + System.currentTimeMillis() + "_" + RUNS.incrementAndGet(), 9, 10, 11,
-                1, type, script, Map.of("GREETING", "hi 'there' $HOME"), timeout, null, null);
+                1, type, script, Map.of("GREETING", "hi 'there' $HOME"), timeout, null, null, null);
     }
 
     static ExecutionResult run(int host, EventType type, String script) {
@@ -231,29 +231,31 @@ class SshExecutorTest {
 
     /**
      * A node that dies mid-run leaves the script running on the server (an exec channel without a terminal gets no
-     * hang-up): the attempt is lost with its connection. Returns the lost execution's id once its script runs.
+     * hang-up): here an ssh client starts a run the way the executor does and is killed. Returns the lost
+     * execution's id once its script runs.
      */
     static String loseAnAttempt(long jobId, String pidFile) throws Exception {
-        var lostPool = new SshSessionPool(new SshConnector(Duration.ofSeconds(5)), 1, Duration.ofMinutes(1));
-        var lostExecutor = new SshExecutor(lostPool, readers, 100_000);
+        run(1, EventType.BASH, "true"); // the runner is deployed
         String executionId = "exec_" + jobId + "_" + System.currentTimeMillis();
-        var request = new ExecutionRequest(executionId, jobId, 10, 11, 1, EventType.BASH,
-                "echo $$ > " + pidFile + "; sleep 300", Map.of(), Duration.ofSeconds(600), null, null);
-        var lost = CompletableFuture.supplyAsync(() -> lostExecutor.execute(request, "host1", keyTarget(1),
-                OutputSink.DISCARD, new Cancellation()));
+        String dir = "/tmp/cronium-run-" + executionId;
+        Process client = new ProcessBuilder("ssh", "-i", BASE.resolve("keys/id_ed25519").toString(),
+                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
+                "-o", "BatchMode=yes", "cronium-test@10.77.0.11",
+                "mkdir -p " + dir + "/work && echo 'bash ../script.sh' > " + dir + "/command && : > " + dir + "/env.sh"
+                        + " && echo 'echo $$ > " + pidFile + "; sleep 300' > " + dir + "/script.sh"
+                        + " && exec sh " + RunnerScript.get().path() + " run " + dir).redirectErrorStream(true).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (ssh(1, "cat " + pidFile + " 2>/dev/null || true").isBlank()) {
             assertTrue(System.nanoTime() < deadline, "the lost attempt's script never started");
             Thread.sleep(100);
         }
-        dropConnections(1); // the node is gone, and its connection with it
-        lostPool.close();
-        assertEquals(ExecutionOutcome.FAILED, lost.get(10, TimeUnit.SECONDS).outcome());
+        client.destroyForcibly(); // the node dies, its connection with it
+        client.waitFor();
         assertEquals("alive\n", ssh(1, "kill -0 $(cat " + pidFile + ") && echo alive"), "the script lives on unseen");
         return executionId;
     }
 
-    /** Cuts every SSH connection of the test user to a host, as a network failure or a dead client would. */
+    /** Cuts every SSH connection of the test user to a host, as a network failure would. */
     static void dropConnections(int host) throws Exception {
         var kill = new ProcessBuilder("sh", "-c", "for p in $(ip netns pids cronium-ssh" + host + "); do"
                 + " grep -q 'sshd: cronium-test' /proc/$p/cmdline 2>/dev/null && kill -KILL $p; done; true")
@@ -262,12 +264,31 @@ class SshExecutorTest {
     }
 
     @Test
+    void aConnectionLostMidRunIsFollowedByStoppingTheScript() throws Exception {
+        String pidFile = "/tmp/lost-" + RUNS.incrementAndGet() + ".pid";
+        var running = CompletableFuture.supplyAsync(() -> executor.execute(request(EventType.BASH,
+                "echo $$ > " + pidFile + "; sleep 300", Duration.ofSeconds(600)), "host1", keyTarget(1),
+                OutputSink.DISCARD, new Cancellation()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ssh(1, "cat " + pidFile + " 2>/dev/null || true").isBlank()) {
+            assertTrue(System.nanoTime() < deadline, "the script never started");
+            Thread.sleep(100);
+        }
+        dropConnections(1);
+        var result = running.get(30, TimeUnit.SECONDS);
+        assertEquals(ExecutionOutcome.FAILED, result.outcome());
+        assertTrue(result.failureReason().contains("was lost; the script still ran there and was stopped"),
+                result.failureReason());
+        assertEquals("gone\n", ssh(1, "kill -0 $(cat " + pidFile + ") 2>/dev/null && echo alive || echo gone; rm " + pidFile));
+    }
+
+    @Test
     void aLaterAttemptFirstStopsWhatTheLostOneLeftRunning() throws Exception {
         String pidFile = "/tmp/lost-" + RUNS.incrementAndGet() + ".pid";
         String lost = loseAnAttempt(4242, pidFile);
         var retry = executor.execute(new ExecutionRequest("exec_4242_" + System.currentTimeMillis() + "_2", 4242, 10, 11,
                 2, EventType.BASH, "kill -0 $(cat " + pidFile + ") 2>/dev/null && echo alive || echo gone",
-                Map.of(), Duration.ofSeconds(30), null, null), "host1", keyTarget(1), OutputSink.DISCARD, new Cancellation());
+                Map.of(), Duration.ofSeconds(30), null, null, null), "host1", keyTarget(1), OutputSink.DISCARD, new Cancellation());
         assertEquals("gone\n", retry.stdout(), "attempt 2 ran only once attempt 1's script was stopped");
         assertEquals("", ssh(1, "ls -d /tmp/cronium-run-" + lost + " 2>/dev/null || true; rm " + pidFile), "its payload removed");
     }

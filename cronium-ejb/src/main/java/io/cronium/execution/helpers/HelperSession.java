@@ -1,0 +1,181 @@
+package io.cronium.execution.helpers;
+
+import io.cronium.execution.OutputChannel;
+import io.cronium.execution.OutputSink;
+import io.cronium.runner.HelperLibraries;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code cronium} helpers of one run in bundled mode: the files placed next to the script (the libraries, the
+ * run's input and event, a snapshot of the user's variables), the environment that finds them, and the calls the
+ * script makes back. A call back is a line on stderr, {@code \u001ecronium:NONCE:OP HEX...}: the nonce is this
+ * run's own, so output a script merely passes through (a downloaded page, say) cannot forge a call; every argument
+ * is hex-encoded UTF-8, so that any POSIX shell can write one without a JSON library.
+ */
+public final class HelperSession {
+
+    /** What a run's result may weigh, as JSON text. */
+    public static final int MAX_OUTPUT_CHARS = 5 * 1024 * 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String MARK = "\u001ecronium:";
+
+    /** A file of the helpers directory. */
+    public record HelperFile(byte[] content, boolean executable) {
+    }
+
+    private final String nonce;
+    private final String input;
+    private final String event;
+    private final Map<String, String> variables;
+    private final HelperCalls calls = new HelperCalls();
+
+    /**
+     * @param input     the run's input as JSON text (text that is not JSON is passed as a JSON string), or null
+     * @param event     the event's metadata as a JSON object
+     * @param variables the user's variables, decrypted (the caller masks the secret ones in all output)
+     */
+    public HelperSession(String input, String event, Map<String, String> variables) {
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        this.nonce = HexFormat.of().formatHex(random);
+        this.input = asJson(input);
+        this.event = event;
+        this.variables = Map.copyOf(variables);
+    }
+
+    public HelperCalls calls() {
+        return calls;
+    }
+
+    /** Path in the helpers directory -> file: the libraries, {@code input.json}, {@code event.json}, {@code vars/}. */
+    public Map<String, HelperFile> files() {
+        Map<String, HelperFile> files = new LinkedHashMap<>();
+        HelperLibraries.files().forEach((path, content) ->
+                files.put(path, new HelperFile(content, path.equals(HelperLibraries.SHELL))));
+        files.put("input.json", text(input));
+        files.put("event.json", text(event));
+        variables.forEach((key, value) -> files.put("vars/" + fileName(key), text(value)));
+        return files;
+    }
+
+    /**
+     * The variables that let a script find its helpers in {@code dir}, keep what it sets in the writable
+     * {@code state} directory, and call back. {@code path}: the PATH to put {@code dir/bin} in front of, or null
+     * where the runner does that on the server.
+     */
+    public Map<String, String> environment(String dir, String state, String path) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CRONIUM_HELPERS", dir);
+        env.put("CRONIUM_HELPER_STATE", state);
+        env.put("CRONIUM_HELPER_NONCE", nonce);
+        env.put("PYTHONPATH", dir);
+        env.put("NODE_PATH", dir);
+        env.put("NODE_OPTIONS", "--require " + dir + "/" + HelperLibraries.NODE);
+        if (path != null) {
+            env.put("PATH", dir + "/bin:" + path);
+        }
+        return env;
+    }
+
+    /** Takes this run's helper calls out of the output (structured log lines go on, as LOG lines); the rest passes. */
+    public OutputSink intercepting(OutputSink next) {
+        String prefix = MARK + nonce + ":";
+        return (stream, line) -> {
+            if (stream == OutputChannel.STDERR && line.startsWith(prefix)) {
+                call(line.substring(prefix.length()), next);
+            } else {
+                next.line(stream, line);
+            }
+        };
+    }
+
+    private void call(String call, OutputSink next) {
+        String[] parts = call.split(" ", -1);
+        try {
+            switch (parts[0]) {
+                case "output" -> output(decode(parts[1]));
+                case "set" -> calls.setVariable(decode(parts[1]), decode(parts[2]));
+                case "log" -> decode(parts[2]).lines().forEach(l -> next.line(OutputChannel.LOG, "[" + parts[1] + "] " + l));
+                default -> calls.refuse("unknown helper call '" + parts[0] + "'");
+            }
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            calls.refuse("a malformed helper call (" + parts[0] + ")");
+        }
+    }
+
+    private void output(String json) {
+        if (json.length() > MAX_OUTPUT_CHARS) {
+            calls.refuse("cronium output: the result has " + json.length() + " characters, more than the "
+                    + MAX_OUTPUT_CHARS + " allowed");
+            return;
+        }
+        try (var reader = Json.createReader(new StringReader(json))) {
+            reader.readValue();
+            calls.output(json);
+        } catch (JsonException e) {
+            calls.refuse("cronium output: the result is not valid JSON (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String decode(String hex) {
+        return new String(HexFormat.of().parseHex(hex), StandardCharsets.UTF_8);
+    }
+
+    private static String asJson(String input) {
+        if (input == null || input.isBlank()) {
+            return "null";
+        }
+        try (var reader = Json.createReader(new StringReader(input))) {
+            reader.readValue();
+            return input;
+        } catch (JsonException e) {
+            return Json.createValue(input).toString();
+        }
+    }
+
+    private static HelperFile text(String content) {
+        return new HelperFile(content.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /**
+     * Writes the helpers directory under {@code dir}: readable by all (a container's user is not the owner), the
+     * shell command executable. Its parent keeps others from finding it.
+     */
+    public void writeTo(Path dir) throws IOException {
+        var readable = PosixFilePermissions.fromString("rw-r--r--");
+        var open = PosixFilePermissions.fromString("rwxr-xr-x");
+        for (var file : files().entrySet()) {
+            Path path = dir.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.write(path, file.getValue().content());
+            Files.setPosixFilePermissions(path, file.getValue().executable() ? open : readable);
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path d : walk.filter(Files::isDirectory).toList()) {
+                Files.setPosixFilePermissions(d, open);
+            }
+        }
+    }
+
+    /** A variable's file: the SHA-256 of its key (any key gives a safe name of fixed length). */
+    static String fileName(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
