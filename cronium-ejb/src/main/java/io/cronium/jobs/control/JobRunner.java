@@ -1,7 +1,9 @@
 package io.cronium.jobs.control;
 
 import io.cronium.batch.fanout.FanOut;
+import io.cronium.events.entity.EventType;
 import io.cronium.execution.Cancellation;
+import io.cronium.execution.helpers.HelperSession;
 import io.cronium.execution.ExecutionOutcome;
 import io.cronium.execution.ExecutionRequest;
 import io.cronium.execution.ExecutionResult;
@@ -61,7 +63,9 @@ public class JobRunner {
         JobPayload payload = run.payload();
         Map<String, String> env = new HashMap<>(payload.env());
         env.putAll(run.secretEnv());
-        var masker = new SecretMasker(run.secretEnv().values());
+        List<String> secrets = new ArrayList<>(run.secretEnv().values());
+        secrets.addAll(run.context().variables().secretValues());
+        var masker = new SecretMasker(secrets);
         Cancellation cancellation = running.started(job.jobId(), job.attempt());
         List<RunOutput> outputs = new ArrayList<>();
         List<RunAggregate.End> ends;
@@ -85,13 +89,14 @@ public class JobRunner {
             output.line(OutputChannel.SYSTEM, "[cronium] runs as a local process of the server: not sandboxed");
         }
         ExecutionResult result;
+        HelperSession helpers = helpers(run);
         try {
-            result = run.executor().execute(request(executionId, run.job(), run.payload(), env),
+            result = run.executor().execute(request(executionId, run.job(), run.payload(), env, helpers),
                     masker.masking(output), cancellation);
         } catch (RuntimeException e) {
             result = failed("the executor failed: " + e);
         }
-        return new RunAggregate.End(executionId, null, masked(result, masker));
+        return ended(executionId, null, result, helpers, masker);
     }
 
     /**
@@ -107,8 +112,11 @@ public class JobRunner {
             RunOutput output = flusher.open(run.job().logId(), x.executionId());
             outputs.add(output);
             OutputSink sink = several ? (stream, line) -> output.line(stream, "[" + x.server() + "] " + line) : output;
-            work.add(() -> new RunAggregate.End(x.executionId(), x.server(),
-                    masked(onServer(run, x, env, masker.masking(sink), cancellation), masker)));
+            work.add(() -> {
+                HelperSession helpers = helpers(run);
+                return ended(x.executionId(), x.server(), onServer(run, x, env, helpers, masker.masking(sink),
+                        cancellation), helpers, masker);
+            });
         }
         if (work.size() == 1) {
             return List.of(work.get(0).get());
@@ -120,12 +128,12 @@ public class JobRunner {
     }
 
     private ExecutionResult onServer(RunStarts.StartedRun run, RunRecorder.StartedExecution x, Map<String, String> env,
-                                     OutputSink sink, Cancellation cancellation) {
+                                     HelperSession helpers, OutputSink sink, Cancellation cancellation) {
         if (x.target() == null) {
             return failed(x.refusal());
         }
         try {
-            return executors.ssh().execute(request(x.executionId(), run.job(), run.payload(), env),
+            return executors.ssh().execute(request(x.executionId(), run.job(), run.payload(), env, helpers),
                     List.of(x.serverId(), x.target()), x.target(), sink, cancellation,
                     key -> hostKeys.pinIfUnpinned(x.serverId(), key));
         } catch (RuntimeException e) {
@@ -137,9 +145,33 @@ public class JobRunner {
         return new ExecutionResult(ExecutionOutcome.FAILED, null, "", "", reason, new PhaseTimings(0, 0, 0));
     }
 
-    private static ExecutionRequest request(String executionId, ClaimedJob job, JobPayload payload, Map<String, String> env) {
+    private static ExecutionRequest request(String executionId, ClaimedJob job, JobPayload payload, Map<String, String> env,
+                                            HelperSession helpers) {
         return new ExecutionRequest(executionId, job.jobId(), job.logId(), job.eventId(), job.attempt(), payload.type(),
-                payload.script(), env, Duration.ofSeconds(payload.timeoutSeconds()), payload.input(), payload.spec(), null);
+                payload.script(), env, Duration.ofSeconds(payload.timeoutSeconds()), payload.input(), payload.spec(), helpers);
+    }
+
+    /** A script's helpers (bundled: next to it, no network needed); an HTTP request has none. */
+    private static HelperSession helpers(RunStarts.StartedRun run) {
+        if (run.payload().type() == EventType.HTTP) {
+            return null;
+        }
+        return new HelperSession(run.payload().input(), run.context().event(), run.context().variables().values());
+    }
+
+    /**
+     * The end of one execution: its result and what its script handed back, secrets masked; a helper call Cronium
+     * refused (output that is not JSON, say) fails it, saying why.
+     */
+    private static RunAggregate.End ended(String executionId, String server, ExecutionResult result,
+                                          HelperSession helpers, SecretMasker masker) {
+        if (helpers == null) {
+            return new RunAggregate.End(executionId, server, masked(result, masker));
+        }
+        var calls = helpers.calls();
+        var end = new RunAggregate.End(executionId, server, masked(result, masker),
+                calls.output().map(masker::mask).orElse(null), calls.variables());
+        return calls.refused().isEmpty() ? end : end.failedBecause(masker.mask(String.join("; ", calls.refused())));
     }
 
     private static ExecutionResult masked(ExecutionResult r, SecretMasker masker) {

@@ -29,7 +29,8 @@ public class RunStarts {
      * the SSH executor on each server of its executions.
      */
     public record StartedRun(ClaimedJob job, JobPayload payload, Executor executor,
-                             List<RunRecorder.StartedExecution> executions, Map<String, String> secretEnv) {
+                             List<RunRecorder.StartedExecution> executions, Map<String, String> secretEnv,
+                             RunRecorder.RunContext context) {
 
         public boolean remote() {
             return executor == null;
@@ -74,7 +75,7 @@ public class RunStarts {
             }
             if (payload.spec().remote()) {
                 recorder.begin(job, executors.ssh().name(), true, payload.spec().servers()).ifPresent(begun ->
-                        started.add(new StartedRun(job, payload, null, begun.executions(), begun.secretEnv())));
+                        started.add(new StartedRun(job, payload, null, begun.executions(), begun.secretEnv(), begun.context())));
                 continue;
             }
             var choice = executors.choose(payload.type(), payload.spec());
@@ -84,7 +85,7 @@ public class RunStarts {
             }
             Executor executor = choice.executor();
             recorder.begin(job, executor.name(), executor.sandboxed(), List.of()).ifPresent(begun ->
-                    started.add(new StartedRun(job, payload, executor, begun.executions(), begun.secretEnv())));
+                    started.add(new StartedRun(job, payload, executor, begun.executions(), begun.secretEnv(), begun.context())));
         }
         return started;
     }

@@ -1,9 +1,11 @@
 package io.cronium.logs.control;
 
+import io.cronium.execution.ExecutionOutcome;
 import io.cronium.execution.ExecutionResult;
 import io.cronium.logs.entity.LogStatus;
 import io.cronium.logs.entity.PhaseTimings;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a log shows for one attempt: the result of its only execution, or, for a run on several servers, the
@@ -16,7 +18,49 @@ public record RunAggregate(LogStatus status, Integer exitCode, String output, St
     public static final int PARTIAL_EXIT_CODE = 100;
 
     /** One execution's end: its id, the server's name (null on this node), and what the executor reported. */
-    public record End(String executionId, String server, ExecutionResult result) {
+    /**
+     * How one execution ended: where (the server's name, null on this node), its result, and what its script handed
+     * back through the helpers - its output (JSON text, null if none) and the variables it set.
+     */
+    public record End(String executionId, String server, ExecutionResult result, String output,
+                      Map<String, String> variables) {
+
+        public End {
+            variables = variables == null ? Map.of() : Map.copyOf(variables);
+        }
+
+        public End(String executionId, String server, ExecutionResult result) {
+            this(executionId, server, result, null, Map.of());
+        }
+
+        /** The same end, failed for a reason of Cronium's (e.g. a helper call it refused). */
+        public End failedBecause(String reason) {
+            ExecutionResult r = result;
+            String because = r.failureReason() == null ? reason : r.failureReason() + "; " + reason;
+            return new End(executionId, server, new ExecutionResult(r.outcome() == ExecutionOutcome.SUCCEEDED
+                    ? ExecutionOutcome.FAILED : r.outcome(), r.exitCode(), r.stdout(), r.stderr(), because, r.timings()),
+                    output, variables);
+        }
+    }
+
+    /**
+     * The log's result: the one execution's output, or, on several servers, an object of each server's output by
+     * its name (those that gave one); null when there is none.
+     */
+    public static String result(List<End> ends) {
+        if (ends.size() == 1) {
+            return ends.get(0).output();
+        }
+        var outputs = ends.stream().filter(e -> e.output() != null).toList();
+        if (outputs.isEmpty()) {
+            return null;
+        }
+        var json = new StringBuilder("{");
+        for (End e : outputs) {
+            json.append(json.length() > 1 ? "," : "").append(jakarta.json.Json.createValue(e.server()))
+                    .append(':').append(e.output());
+        }
+        return json.append('}').toString();
     }
 
     public static RunAggregate of(List<End> ends) {

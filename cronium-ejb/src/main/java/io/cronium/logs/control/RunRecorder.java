@@ -2,6 +2,9 @@ package io.cronium.logs.control;
 
 import io.cronium.events.boundary.EventService;
 import io.cronium.events.entity.EnvVar;
+import io.cronium.events.entity.Event;
+import io.cronium.variables.control.VariableStore;
+import jakarta.json.Json;
 import io.cronium.execution.ExecutionResult;
 import io.cronium.execution.ssh.SshTarget;
 import io.cronium.jobs.control.ClaimedJob;
@@ -60,6 +63,9 @@ public class RunRecorder {
     @Inject
     RunAnnouncer announcer;
 
+    @EJB
+    VariableStore variables;
+
     /**
      * One execution of a started attempt: on this node ({@code serverId} null), or on a server, with its decrypted
      * login, or with why it cannot run there (the server was deleted since the event was saved).
@@ -68,8 +74,15 @@ public class RunRecorder {
                                    String refusal) {
     }
 
-    /** A started attempt: its execution records, and the decrypted secret environment for the run only. */
-    public record Begun(List<StartedExecution> executions, Map<String, String> secretEnv) {
+    /**
+     * A started attempt: its execution records, the decrypted secret environment for the run only, and what the
+     * script's helpers see (the event's metadata, the owner's variables).
+     */
+    public record Begun(List<StartedExecution> executions, Map<String, String> secretEnv, RunContext context) {
+    }
+
+    /** What a run's helpers see: the event's metadata as JSON, and the owner's variables, decrypted. */
+    public record RunContext(String event, VariableStore.Snapshot variables) {
     }
 
     /**
@@ -81,9 +94,11 @@ public class RunRecorder {
     public Optional<Begun> begin(ClaimedJob job, String executor, boolean sandboxed, List<Long> servers) {
         Map<String, String> secretEnv;
         List<Server> targets;
+        RunContext context;
         try {
             secretEnv = secretEnv(job.eventId());
             targets = servers.stream().map(id -> em.find(Server.class, id)).toList();
+            context = context(job);
         } catch (SecretCipher.SecretDecryptionException | IllegalStateException e) {
             // caught here, inside the start transaction, so that one bad secret fails one run, not the batch
             failWithoutExecution(job, e.getMessage());
@@ -119,7 +134,18 @@ public class RunRecorder {
             }
         }
         announcer.announce(job.logId());
-        return Optional.of(new Begun(executions, secretEnv));
+        return Optional.of(new Begun(executions, secretEnv, context));
+    }
+
+    private RunContext context(ClaimedJob job) {
+        RunLog log = em.find(RunLog.class, job.logId());
+        Event event = em.find(Event.class, job.eventId());
+        var json = Json.createObjectBuilder().add("id", job.eventId()).add("logId", job.logId())
+                .add("jobId", job.jobId()).add("attempt", job.attempt()).add("trigger", log.getTrigger());
+        if (event != null) {
+            json.add("name", event.getName()).add("type", event.getType().name());
+        }
+        return new RunContext(json.build().toString(), variables.snapshot(log.getOwnerId()));
     }
 
     /** The decrypted secret environment of an event; never stored or logged. */
@@ -153,14 +179,20 @@ public class RunRecorder {
             return Optional.empty();
         }
         Instant now = Instant.now();
-        for (RunAggregate.End end : ends) {
-            ExecutionResult r = end.result();
-            em.find(Execution.class, end.executionId()).finished(RunAggregate.status(r), r.exitCode(), r.stdout(),
-                    RunAggregate.errorText(r), now, r.timings());
-        }
-        var run = RunAggregate.of(ends);
-        LogStatus status = run.status();
         RunLog log = em.find(RunLog.class, job.logId());
+        List<RunAggregate.End> applied = new ArrayList<>();
+        for (RunAggregate.End end : ends) {
+            RunAggregate.End done = withVariablesApplied(log.getOwnerId(), end);
+            ExecutionResult r = done.result();
+            Execution execution = em.find(Execution.class, done.executionId());
+            execution.finished(RunAggregate.status(r), r.exitCode(), r.stdout(), RunAggregate.errorText(r), now, r.timings());
+            execution.result(done.output());
+            applied.add(done);
+        }
+        ends = applied;
+        var run = RunAggregate.of(ends);
+        log.result(RunAggregate.result(ends));
+        LogStatus status = run.status();
         boolean failed = status == LogStatus.FAILURE || status == LogStatus.TIMEOUT || status == LogStatus.PARTIAL;
         if (failed && !locked.cancelRequested() && retry.allowsRetryAfter(job.attempt())) {
             Duration delay = retry.delayAfter(job.attempt(), ThreadLocalRandom.current());
@@ -180,6 +212,18 @@ public class RunRecorder {
         log.finished(status, run.exitCode(), run.output(), run.error(), now, run.timings());
         announcer.announce(job.logId());
         return Optional.empty();
+    }
+
+    /**
+     * The script's setVariable calls take effect when its attempt ends, whatever its outcome (they were made);
+     * a refused one fails the run, saying why.
+     */
+    private RunAggregate.End withVariablesApplied(long ownerId, RunAggregate.End end) {
+        if (end.variables().isEmpty()) {
+            return end;
+        }
+        List<String> refused = variables.apply(ownerId, end.variables());
+        return refused.isEmpty() ? end : end.failedBecause(String.join("; ", refused));
     }
 
     /** Adds a line of Cronium's own to an execution's error text (e.g. that its leftover container was removed). */

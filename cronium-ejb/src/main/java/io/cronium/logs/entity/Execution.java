@@ -17,6 +17,9 @@ public class Execution {
 
     public static final String BY_LOG = "Execution.byLog";
 
+    /** What the script handed on with cronium.output(), as JSON text (null: nothing). */
+    private String result;
+
     @Id
     private String id;
 
@@ -85,6 +88,12 @@ public class Execution {
         this.sandboxed = sandboxed;
         this.startedAt = startedAt;
     }
+
+    public void result(String json) {
+        this.result = json;
+    }
+
+    public String getResult() { return result; }
 
     public void finished(LogStatus status, Integer exitCode, String output, String error, Instant at, PhaseTimings t) {
         this.status = status;

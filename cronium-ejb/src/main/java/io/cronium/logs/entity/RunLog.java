@@ -15,6 +15,9 @@ import java.time.Instant;
 @Table(name = "logs")
 public class RunLog {
 
+    /** What the script handed on with cronium.output(), as JSON text (null: nothing). */
+    private String result;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -93,6 +96,12 @@ public class RunLog {
         this.startedAt = at;
         this.attempt = attempt;
     }
+
+    public void result(String json) {
+        this.result = json;
+    }
+
+    public String getResult() { return result; }
 
     public void finished(LogStatus status, Integer exitCode, String output, String error, Instant at, PhaseTimings timings) {
         this.status = status;

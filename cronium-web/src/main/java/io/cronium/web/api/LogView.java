@@ -5,13 +5,17 @@ import io.cronium.logs.entity.Execution;
 import io.cronium.logs.entity.RunLog;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A log as the API returns it; in lists without executions, on its own page with them. */
+/**
+ * A log as the API returns it; in lists without executions, on its own page with them. {@code result}: what the
+ * script handed on with cronium.output() (on several servers, by server name).
+ */
 public record LogView(
         long id,
         Long eventId,
@@ -20,6 +24,7 @@ public record LogView(
         String status,
         String trigger,
         String output,
+        JsonValue result,
         String error,
         Integer exitCode,
         Instant startedAt,
@@ -34,13 +39,14 @@ public record LogView(
         List<ExecutionView> executions) {
 
     public record ExecutionView(String id, Long serverId, int attempt, String executor, boolean sandboxed, String status,
-                                Integer exitCode, String output, String error, Instant startedAt, Instant finishedAt,
+                                Integer exitCode, String output, JsonValue result, String error, Instant startedAt,
+                                Instant finishedAt,
                                 Long setupMs, Long executionMs, Long cleanupMs, Long totalMs,
                                 Map<String, Long> phases) {
 
         static ExecutionView of(Execution x) {
             return new ExecutionView(x.getId(), x.getServerId(), x.getAttempt(), x.getExecutor(), x.isSandboxed(),
-                    x.getStatus().name(), x.getExitCode(), x.getOutput(), x.getError(), x.getStartedAt(),
+                    x.getStatus().name(), x.getExitCode(), x.getOutput(), json(x.getResult()), x.getError(), x.getStartedAt(),
                     x.getFinishedAt(), x.getSetupMs(), x.getExecutionMs(), x.getCleanupMs(), x.getTotalMs(),
                     phases(x.getPhases()));
         }
@@ -58,6 +64,16 @@ public record LogView(
         }
     }
 
+    /** What a script handed on with cronium.output(), as the JSON it is (not as a string of JSON). */
+    static JsonValue json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
     public static LogView summary(RunLog l) {
         return of(l, null);
     }
@@ -68,7 +84,7 @@ public record LogView(
 
     private static LogView of(RunLog l, List<ExecutionView> executions) {
         return new LogView(l.getId(), l.getEventId(), l.getWorkflowId(), l.getJobId(), l.getStatus().name(), l.getTrigger(), l.getOutput(),
-                l.getError(), l.getExitCode(), l.getStartedAt(), l.getFinishedAt(), l.getDurationMs(), l.getSetupMs(),
+                json(l.getResult()), l.getError(), l.getExitCode(), l.getStartedAt(), l.getFinishedAt(), l.getDurationMs(), l.getSetupMs(),
                 l.getExecutionMs(), l.getCleanupMs(), l.getScheduledFor(), l.getAttempt(), l.getCreatedAt(), executions);
     }
 }

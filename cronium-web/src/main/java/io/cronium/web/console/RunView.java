@@ -38,7 +38,7 @@ public class RunView implements Serializable {
     public record Summary(long id, Long eventId, Long jobId, String status, int attempt, Integer exitCode,
                           String trigger, Instant scheduledFor, Instant startedAt, Instant finishedAt, Long durationMs,
                           Long setupMs, Long executionMs, Long cleanupMs, String executor, boolean sandboxed,
-                          String output, String error) implements Serializable {
+                          String output, String result, String error) implements Serializable {
         public boolean isActive() {
             return "PENDING".equals(status) || "RUNNING".equals(status);
         }
@@ -158,7 +158,8 @@ public class RunView implements Serializable {
         summary = new Summary(l.getId(), l.getEventId(), l.getJobId(), l.getStatus().name(), l.getAttempt(),
                 l.getExitCode(), l.getTrigger(), l.getScheduledFor(), l.getStartedAt(), l.getFinishedAt(),
                 l.getDurationMs(), l.getSetupMs(), l.getExecutionMs(), l.getCleanupMs(),
-                last == null ? null : last.executor(), last != null && last.sandboxed(), l.getOutput(), l.getError());
+                last == null ? null : last.executor(), last != null && last.sandboxed(), l.getOutput(), l.getResult(),
+                l.getError());
         return true;
     }
 
