@@ -89,6 +89,12 @@ class RbacMatrixIT {
         if (path.contains("{id}") && (caller == Caller.OTHER_USER || caller == Caller.VIEWER)) {
             return Outcome.NOT_FOUND;
         }
+        // variables live in a namespace per user: the owner's key is not there for anyone else (a PUT would create
+        // the caller's own, and is ALLOWED; with the empty body it is a 422)
+        if (path.contains("{key}") && !method.equals("PUT") && (caller == Caller.OTHER_USER || caller == Caller.VIEWER
+                || caller == Caller.ADMIN)) {
+            return Outcome.NOT_FOUND;
+        }
         if (path.equals("/api/v1/servers") && method.equals("POST") && caller == Caller.OTHER_USER) {
             return Outcome.FORBIDDEN; // creating servers needs the MANAGE_SERVERS permission
         }
@@ -146,6 +152,11 @@ class RbacMatrixIT {
 
     /** Fills path parameters with resources of the owner; deletions get a fresh resource each, so nothing else breaks. */
     static String concrete(String verb, String template) {
+        if (template.contains("{key}")) {
+            String key = "rbac-" + System.nanoTime();
+            owner.put("/api/v1/variables/" + key, Json.createObjectBuilder().add("value", "v").build());
+            return template.replace("{key}", key);
+        }
         if (!template.contains("{id}")) {
             return template;
         }

@@ -1,0 +1,132 @@
+package io.cronium.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The user's variables through the API, and the runtime helpers through the whole application: a run's input,
+ * its variables (a secret one masked wherever the script prints it), setVariable kept after the run, the
+ * structured log stored apart, the result on the log; on this node in a container, as a local process, and on a
+ * server.
+ */
+@Order(16)
+class HelpersIT {
+
+    static Api user;
+    static Api other;
+    static long server;
+
+    @BeforeAll
+    static void users() {
+        String base = RunningCronium.get().baseUrl();
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
+        admin.post("/api/v1/users", Json.createObjectBuilder().add("username", "helper-user").add("password", "helper-user-pw")
+                .add("role", "USER").add("permissions", Json.createArrayBuilder().add("MANAGE_SERVERS").add("RUN_REMOTE"))
+                .build());
+        admin.post("/api/v1/users", Json.createObjectBuilder().add("username", "helper-other").add("password", "helper-other-pw")
+                .add("role", "USER").build());
+        admin.post("/api/v1/users", Json.createObjectBuilder().add("username", "helper-viewer").add("password", "helper-viewer-pw")
+                .add("role", "VIEWER").build());
+        user = new Api(base).login("helper-user", "helper-user-pw");
+        other = new Api(base).login("helper-other", "helper-other-pw");
+        server = ServersIT.create(user, ServersIT.server("helper-host", 2).add("sshKey", SshHosts.key("id_ed25519")).build());
+    }
+
+    static JsonObject value(String value, boolean secret) {
+        return Json.createObjectBuilder().add("value", value).add("secret", secret).build();
+    }
+
+    @Test
+    void variablesAreTheCallersOwnAndSecretsNeverComeBack() {
+        assertEquals(201, user.put("/api/v1/variables/region", value("eu-west", false)).status());
+        var changed = user.put("/api/v1/variables/region", value("eu-north", false));
+        assertEquals(200, changed.status(), changed.body());
+        assertEquals("eu-north", user.get("/api/v1/variables/region").json().getString("value"));
+        var secret = user.put("/api/v1/variables/api-token", value("tok-5ecret-value", true));
+        assertEquals(201, secret.status());
+        assertFalse(secret.body().contains("tok-5ecret-value"));
+        var read = user.get("/api/v1/variables/api-token").json();
+        assertTrue(read.getBoolean("secret") && Api.isNull(read, "value"), read.toString());
+        assertFalse(user.get("/api/v1/variables").body().contains("tok-5ecret-value"));
+
+        assertEquals(404, other.get("/api/v1/variables/region").status(), "another user has a namespace of their own");
+        assertEquals(404, other.delete("/api/v1/variables/region").status());
+        var viewer = new Api(RunningCronium.get().baseUrl()).login("helper-viewer", "helper-viewer-pw");
+        assertEquals(403, viewer.put("/api/v1/variables/x", value("1", false)).status());
+
+        var badKey = user.put("/api/v1/variables/has%20space", value("1", false));
+        assertEquals(422, badKey.status(), badKey.body());
+        assertTrue(badKey.body().contains("\"key\""), badKey.body());
+        var noValue = user.put("/api/v1/variables/empty", Json.createObjectBuilder().build());
+        assertEquals(422, noValue.status());
+        assertTrue(noValue.body().contains("\"value\""), noValue.body());
+        assertEquals(204, user.delete("/api/v1/variables/region").status());
+        assertEquals(404, user.get("/api/v1/variables/region").status());
+    }
+
+    @Test
+    void aScriptUsesItsHelpersWhereverItRuns() throws Exception {
+        user.put("/api/v1/variables/greeting", value("hello", false));
+        user.put("/api/v1/variables/db-password", value("pa55-w0rd-xyz", true));
+        String script = """
+                echo "greeting=$(cronium getVariable greeting) secret=$(cronium getVariable db-password)"
+                name=$(cronium input | sed 's/.*"name":"\\([^"]*\\)".*/\\1/')
+                cronium setVariable "visits-$CRONIUM_EVENT_ID" "$name"
+                cronium log "about to finish for $name" info
+                cronium output "{\\"hello\\":\\"$name\\",\\"secret\\":\\"$(cronium getVariable db-password)\\"}"
+                """;
+        List<JsonObject> events = new ArrayList<>();
+        events.add(Json.createObjectBuilder().add("name", "helpers-container").add("type", "BASH").add("content", script)
+                .add("isolation", "CONTAINER").build());
+        events.add(Json.createObjectBuilder().add("name", "helpers-process").add("type", "BASH").add("content", script)
+                .add("isolation", "PROCESS").build());
+        events.add(Json.createObjectBuilder().add("name", "helpers-remote").add("type", "BASH").add("content", script)
+                .add("runLocation", "REMOTE").add("serverIds", Json.createArrayBuilder().add(server)).build());
+        for (JsonObject event : events) {
+            long id = user.createEvent(event);
+            var run = user.post("/api/v1/events/" + id + "/run", "{\"input\":{\"name\":\"Zoë\"}}");
+            assertEquals(202, run.status(), run.body());
+            long logId = run.json().getJsonNumber("logId").longValue();
+            var log = user.awaitFinished(logId, Duration.ofSeconds(60));
+            String where = event.getString("name");
+            assertEquals("SUCCESS", log.getString("status"), where + ": " + log);
+            assertEquals("greeting=hello secret=***\n", log.getString("output"), where);
+            assertEquals(Json.createObjectBuilder().add("hello", "Zoë").add("secret", "***").build(),
+                    log.getJsonObject("result"), where + ": the result, secrets masked");
+            assertEquals("Zoë", user.get("/api/v1/variables/visits-" + id).json().getString("value"), where);
+            try (var c = RunningCronium.get().database(); var s = c.prepareStatement(
+                    "select stream, content from output_chunks where log_id = ? order by id")) {
+                s.setLong(1, logId);
+                var rows = s.executeQuery();
+                var chunks = new StringBuilder();
+                while (rows.next()) {
+                    chunks.append(rows.getString(1)).append(':').append(rows.getString(2)).append('|');
+                }
+                assertTrue(chunks.toString().contains("LOG:[info] about to finish for Zoë"), where + ": " + chunks);
+                assertFalse(chunks.toString().contains("pa55-w0rd-xyz"), where + ": " + chunks);
+                assertFalse(chunks.toString().contains("cronium:"), where + ": helper calls are not output: " + chunks);
+            }
+        }
+    }
+
+    @Test
+    void anOutputThatIsNotJsonFailsTheRunAndARefusedVariableIsNamed() throws Exception {
+        long id = user.createEvent(Json.createObjectBuilder().add("name", "bad-output").add("type", "BASH")
+                .add("content", "cronium output 'not json'; cronium setVariable 'bad key' 1").add("isolation", "PROCESS").build());
+        var run = user.post("/api/v1/events/" + id + "/run", "{}").json();
+        var log = user.awaitFinished(run.getJsonNumber("logId").longValue(), Duration.ofSeconds(60));
+        assertEquals("FAILURE", log.getString("status"), log.toString());
+        assertTrue(log.getString("error").contains("cronium output: the result is not valid JSON"), log.getString("error"));
+        assertTrue(log.getString("error").contains("setVariable(bad key) refused: key"), log.getString("error"));
+    }
+}
