@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the images Cronium runs scripts in, with no registry: a Debian base made by debootstrap and imported,
-# then one image per script type. Images that already exist are kept (pass --force to rebuild).
+# then one image per script type. Images that already exist with the same packages are kept (pass --force to rebuild).
 #   cronium/base:1    Debian 12 minbase, user "runner" (uid 1000)
-#   cronium/bash:1    bash and coreutils (no curl: runs have no network by default)
+#   cronium/bash:1    bash, coreutils and curl (the cronium helper command reaches the helper API with it when the
+#                     run has a network of its own)
 #   cronium/python:1  python3 (3.11)
 #   cronium/node:1    nodejs (18)
 # With registry access, public images work instead: bash:5, python:3.12-slim, node:20-slim (see README).
@@ -43,21 +44,24 @@ fi
 
 build() { # name, packages
   local name=$1 packages=$2 install="RUN true"
-  have cronium/$name:$TAG && return 0
+  if have cronium/$name:$TAG && [ "$("$DOCKER" image inspect -f '{{index .Config.Labels "io.cronium.packages"}}' \
+      cronium/$name:$TAG)" = "$packages" ]; then
+    return 0
+  fi
   echo "images: building cronium/$name:$TAG"
   [ -z "$packages" ] || install="RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends $packages \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb /usr/share/doc/* /usr/share/man/*"
   "$DOCKER" build --network host -q -t cronium/$name:$TAG - >/dev/null <<DOCKERFILE
 FROM cronium/base:$TAG
 $install
-LABEL io.cronium.image=$name
+LABEL io.cronium.image=$name io.cronium.packages="$packages"
 USER 1000:1000
 WORKDIR /work
 ENV HOME=/work LANG=C.UTF-8
 DOCKERFILE
 }
 
-build bash ""
+build bash "curl ca-certificates"
 build python "python3"
 build node "nodejs"
 "$DOCKER" images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep '^cronium/' | sed 's/^/images: /'

@@ -1,4 +1,7 @@
-"""Cronium's helpers for Python scripts (bundled mode: no network needed). ``import cronium``.
+"""Cronium's helpers for Python scripts. ``import cronium``.
+
+They call Cronium's helper API when the run can reach it (CRONIUM_API_URL); otherwise - or once the API stops
+answering, which they log - they work from the files next to the script (bundled mode), with the same results.
 
 cronium.input()                 the run's input (parsed JSON; None when there is none)
 cronium.output(value)           the run's result, handed to the next step; must be JSON-serialisable
@@ -16,12 +19,16 @@ import os
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 _HELPERS = os.environ.get("CRONIUM_HELPERS")
 _STATE = os.environ.get("CRONIUM_HELPER_STATE") or _HELPERS
 _NONCE = os.environ.get("CRONIUM_HELPER_NONCE", "")
 _LEVELS = ("debug", "info", "warn", "error")
+_API = os.environ.get("CRONIUM_API_URL")
+_TOKEN = os.environ.get("CRONIUM_HELPER_TOKEN")
+_api = bool(_API and _TOKEN)
 
 
 def _require_run():
@@ -43,6 +50,40 @@ def _name(key):
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+def _call(method, path, body=None, content_type="text/plain; charset=utf-8"):
+    """(status, body bytes) from the helper API, or None when there is none to reach (bundled mode)."""
+    global _api
+    if not _api:
+        return None
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    request = urllib.request.Request(_API + "/api/v1/helper/" + path, data=data, method=method,
+                                     headers={"Authorization": "Bearer " + _TOKEN, "Content-Type": content_type})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, answer.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+    except (urllib.error.URLError, OSError) as e:
+        _api = False
+        _emit("log warn " + _hex("cronium: the helper API at %s is unreachable (%s): using the bundled helpers"
+                                  % (_API, getattr(e, "reason", e))))
+        return None
+
+
+def _detail(body):
+    try:
+        return json.loads(body).get("detail", "")
+    except ValueError:
+        return body.decode("utf-8", "replace")
+
+
+def _checked(answer, what):
+    status, body = answer
+    if status >= 400:
+        raise (ValueError if status == 422 else RuntimeError)("%s: %s" % (what, _detail(body)))
+    return body
+
+
 def _read(name):
     with open(os.path.join(_HELPERS, name), encoding="utf-8") as f:
         return f.read()
@@ -50,12 +91,14 @@ def _read(name):
 
 def input():  # noqa: A001 - the helper's documented name
     _require_run()
-    return json.loads(_read("input.json"))
+    answer = _call("GET", "input")
+    return json.loads(_checked(answer, "cronium.input") if answer else _read("input.json"))
 
 
 def event():
     _require_run()
-    return json.loads(_read("event.json"))
+    answer = _call("GET", "event")
+    return json.loads(_checked(answer, "cronium.event") if answer else _read("event.json"))
 
 
 def output(value):
@@ -64,18 +107,31 @@ def output(value):
         text = json.dumps(value, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as e:
         raise TypeError("cronium.output: the value is not JSON-serialisable: %s" % e) from None
-    _emit("output " + _hex(text))
+    answer = _call("POST", "output", text, "application/json")
+    if answer:
+        _checked(answer, "cronium.output")
+    else:
+        _emit("output " + _hex(text))
 
 
 def log(message, level="info"):
     _require_run()
     if level not in _LEVELS:
         raise ValueError("cronium.log: level must be one of %s, not %r" % (", ".join(_LEVELS), level))
-    _emit("log %s %s" % (level, _hex(str(message))))
+    answer = _call("POST", "log?level=" + level, str(message))
+    if answer:
+        _checked(answer, "cronium.log")
+    else:
+        _emit("log %s %s" % (level, _hex(str(message))))
 
 
 def getVariable(key):  # noqa: N802 - the same name in every language
     _require_run()
+    answer = _call("GET", "variables/" + urllib.parse.quote(str(key), safe=""))
+    if answer:
+        if answer[0] == 404:
+            return None
+        return _checked(answer, "cronium.getVariable").decode("utf-8")
     name = _name(str(key))
     for directory in (_STATE, _HELPERS):
         path = os.path.join(directory, "vars", name)
@@ -90,9 +146,13 @@ def setVariable(key, value):  # noqa: N802
     key = str(key)
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     os.makedirs(os.path.join(_STATE, "vars"), exist_ok=True)
+    answer = _call("PUT", "variables/" + urllib.parse.quote(key, safe=""), text)
+    if answer:
+        _checked(answer, "cronium.setVariable")
     with open(os.path.join(_STATE, "vars", _name(key)), "w", encoding="utf-8") as f:
         f.write(text)
-    _emit("set %s %s" % (_hex(key), _hex(text)))
+    if not answer:
+        _emit("set %s %s" % (_hex(key), _hex(text)))
 
 
 def sleep(ms):

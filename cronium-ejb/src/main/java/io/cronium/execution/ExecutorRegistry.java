@@ -51,6 +51,15 @@ public class ExecutorRegistry {
     ManagedExecutorService managedExecutor;
 
     @Inject
+    @ConfigProperty(name = "cronium.port", defaultValue = "8080")
+    int httpPort;
+
+    /** Whether scripts may call the helper API (where they can reach it); false: always the bundled helpers. */
+    @Inject
+    @ConfigProperty(name = "cronium.helpers.api", defaultValue = "true")
+    boolean helperApi;
+
+    @Inject
     @ConfigProperty(name = "cronium.work-dir")
     Optional<String> workDir;
 
@@ -117,16 +126,17 @@ public class ExecutorRegistry {
     @PostConstruct
     void init() {
         Path root = Path.of(workDir.orElse(System.getProperty("java.io.tmpdir") + "/cronium-runs")).toAbsolutePath();
-        process = new LocalProcessExecutor(threads, root, outputLimit);
+        Integer apiPort = helperApi ? httpPort : null;
+        process = new LocalProcessExecutor(threads, root, outputLimit, helperApi ? "http://127.0.0.1:" + httpPort : null);
         boolean bind = "bind".equals(filesDelivery)
                 || "auto".equals(filesDelivery) && engine.host().startsWith("unix://");
         container = new ContainerExecutor(engine, new ContainerImages(bashImage, pythonImage, nodeImage, pull),
-                new RunOwner(installation.id(), node.id()), outputLimit, bind ? root.resolve("containers") : null);
+                new RunOwner(installation.id(), node.id()), outputLimit, bind ? root.resolve("containers") : null, apiPort);
         http = new HttpRequestExecutor(managedExecutor, outputLimit);
         sshReaders = Executors.newCachedThreadPool(threads);
         sshSessions = new SshSessionPool(new SshConnector(Duration.ofSeconds(10)), maxSessionsPerServer,
                 Duration.ofSeconds(sshIdleSeconds), circuitFailures, Duration.ofSeconds(circuitOpenSeconds));
-        ssh = new SshExecutor(sshSessions, sshReaders, outputLimit);
+        ssh = new SshExecutor(sshSessions, sshReaders, outputLimit, apiPort);
     }
 
     @PreDestroy

@@ -34,15 +34,23 @@ public class LocalProcessExecutor implements Executor {
     static final String HELPERS = ".cronium";
     static final String HELPER_STATE = ".cronium-state";
 
+    private final String helperApi;
+
     /** Reads the runs' output streams; threads are reused, so a run does not pay for creating two. */
     private final ExecutorService readers;
     private final Path workRoot;
     private final int outputLimitChars;
 
     public LocalProcessExecutor(ThreadFactory readerThreads, Path workRoot, int outputLimitChars) {
+        this(readerThreads, workRoot, outputLimitChars, null);
+    }
+
+    /** {@code helperApi}: the helper API's base URL as a local process reaches it (loopback), or null. */
+    public LocalProcessExecutor(ThreadFactory readerThreads, Path workRoot, int outputLimitChars, String helperApi) {
         this.readers = Executors.newCachedThreadPool(readerThreads);
         this.workRoot = workRoot;
         this.outputLimitChars = outputLimitChars;
+        this.helperApi = helperApi;
     }
 
     @Override
@@ -137,7 +145,7 @@ public class LocalProcessExecutor implements Executor {
         env.putAll(request.runEnvironment());
         if (request.helpers() != null) {
             env.putAll(request.helpers().environment(workDir.resolve(HELPERS).toString(),
-                    workDir.resolve(HELPER_STATE).toString(), path));
+                    workDir.resolve(HELPER_STATE).toString(), path, helperApi));
         }
         return env;
     }

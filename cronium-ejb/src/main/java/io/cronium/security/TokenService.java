@@ -34,6 +34,8 @@ public class TokenService {
     long lifetimeSeconds;
 
     private JsonWebTokens tokens;
+    /** Tokens of the runtime helpers: another issuer, so that a script's token is never a user's API token. */
+    private JsonWebTokens helperTokens;
 
     @PostConstruct
     void loadKeys() {
@@ -50,6 +52,17 @@ public class TokenService {
             keys = SigningKeys.generate();
         }
         tokens = new JsonWebTokens(keys, issuer, Clock.systemUTC());
+        helperTokens = new JsonWebTokens(keys, issuer + "-helper", Clock.systemUTC());
+    }
+
+    /** A run's helper token: names its execution, expires with the run's timeout. */
+    public IssuedToken issueHelper(String executionId, Duration lifetime) {
+        return helperTokens.issue(executionId, Set.of(), lifetime);
+    }
+
+    /** The execution a helper token was issued for; refused for any other token. */
+    public String verifyHelper(String token) throws InvalidTokenException {
+        return helperTokens.verify(token).subject();
     }
 
     public IssuedToken issue(String username, Set<String> groups) {

@@ -8,7 +8,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -82,12 +84,18 @@ class HelpersIT {
                 echo "greeting=$(cronium getVariable greeting) secret=$(cronium getVariable db-password)"
                 name=$(cronium input | sed 's/.*"name":"\\([^"]*\\)".*/\\1/')
                 cronium setVariable "visits-$CRONIUM_EVENT_ID" "$name"
-                cronium log "about to finish for $name" info
+                [ "$(cronium getVariable "visits-$CRONIUM_EVENT_ID")" = "$name" ] || echo "set, then not read back"
+                cronium log "about to finish for $name ($(cronium event | sed 's/.*"mode":"\\([a-z]*\\)".*/\\1/'))" info
+                cronium getVariable not-mine || echo "not-mine is absent"
                 cronium output "{\\"hello\\":\\"$name\\",\\"secret\\":\\"$(cronium getVariable db-password)\\"}"
                 """;
+        other.put("/api/v1/variables/not-mine", value("theirs", false));
+        Map<String, String> modes = new LinkedHashMap<>();
         List<JsonObject> events = new ArrayList<>();
         events.add(Json.createObjectBuilder().add("name", "helpers-container").add("type", "BASH").add("content", script)
                 .add("isolation", "CONTAINER").build());
+        events.add(Json.createObjectBuilder().add("name", "helpers-container-network").add("type", "BASH").add("content", script)
+                .add("isolation", "CONTAINER").add("limits", Json.createObjectBuilder().add("network", "PER_RUN")).build());
         events.add(Json.createObjectBuilder().add("name", "helpers-process").add("type", "BASH").add("content", script)
                 .add("isolation", "PROCESS").build());
         events.add(Json.createObjectBuilder().add("name", "helpers-remote").add("type", "BASH").add("content", script)
@@ -100,7 +108,7 @@ class HelpersIT {
             var log = user.awaitFinished(logId, Duration.ofSeconds(60));
             String where = event.getString("name");
             assertEquals("SUCCESS", log.getString("status"), where + ": " + log);
-            assertEquals("greeting=hello secret=***\n", log.getString("output"), where);
+            assertEquals("greeting=hello secret=***\nnot-mine is absent\n", log.getString("output"), where);
             assertEquals(Json.createObjectBuilder().add("hello", "Zoë").add("secret", "***").build(),
                     log.getJsonObject("result"), where + ": the result, secrets masked");
             assertEquals("Zoë", user.get("/api/v1/variables/visits-" + id).json().getString("value"), where);
@@ -112,10 +120,65 @@ class HelpersIT {
                 while (rows.next()) {
                     chunks.append(rows.getString(1)).append(':').append(rows.getString(2)).append('|');
                 }
-                assertTrue(chunks.toString().contains("LOG:[info] about to finish for Zoë"), where + ": " + chunks);
+                var mode = java.util.regex.Pattern.compile("LOG:\\[info\\] about to finish for Zoë \\(([a-z]+)\\)")
+                        .matcher(chunks);
+                assertTrue(mode.find(), where + ": " + chunks);
+                modes.put(where, mode.group(1));
+                assertFalse(chunks.toString().contains("unreachable"), where + ": " + chunks);
                 assertFalse(chunks.toString().contains("pa55-w0rd-xyz"), where + ": " + chunks);
                 assertFalse(chunks.toString().contains("cronium:"), where + ": helper calls are not output: " + chunks);
             }
+        }
+        assertEquals(Map.of("helpers-container", "bundled", "helpers-container-network", "api", "helpers-process", "api",
+                "helpers-remote", "api"), modes, "the API wherever the run can reach it: loopback, the run's network's"
+                + " gateway, the SSH session's tunnel; the files without a network");
+    }
+
+    @Test
+    void aHelperTokenServesItsRunOnlyAndDiesWithIt() throws Exception {
+        java.nio.file.Path saved = java.nio.file.Files.createTempFile("helper-token", ".txt");
+        saved.toFile().setWritable(true, false);
+        long id = user.createEvent(Json.createObjectBuilder().add("name", "token-keeper").add("type", "BASH")
+                .add("isolation", "PROCESS").add("content", "echo \"$CRONIUM_HELPER_TOKEN\" > " + saved
+                        + "; echo \"token=$CRONIUM_HELPER_TOKEN\"; curl -s -o /dev/null -w '%{http_code}' -H \"Authorization: Bearer"
+                        + " $CRONIUM_HELPER_TOKEN\" $CRONIUM_API_URL/api/v1/events; echo").build());
+        var run = user.post("/api/v1/events/" + id + "/run", "{}").json();
+        var log = user.awaitFinished(run.getJsonNumber("logId").longValue(), Duration.ofSeconds(60));
+        assertEquals("SUCCESS", log.getString("status"), log.toString());
+        assertEquals("token=***\n401\n", log.getString("output"), "masked, and no user's token for the rest of the API");
+        String token = java.nio.file.Files.readString(saved).strip();
+        assertTrue(token.length() > 100, token);
+        var afterwards = new Api(RunningCronium.get().baseUrl()).withToken(token).get("/api/v1/helper/input");
+        assertEquals(401, afterwards.status(), afterwards.body());
+        assertTrue(afterwards.body().contains("its run has ended"), afterwards.body());
+        assertEquals(401, new Api(RunningCronium.get().baseUrl()).withToken(user.token()).get("/api/v1/helper/input").status(),
+                "a user's token is no helper token");
+    }
+
+    @Test
+    void helpersFallBackToTheirFilesWhenTheApiDoesNotAnswerAndSaySo() throws Exception {
+        user.put("/api/v1/variables/fallback", value("from-the-snapshot", false));
+        long id = user.createEvent(Json.createObjectBuilder().add("name", "fallback").add("type", "PYTHON")
+                .add("isolation", "PROCESS").add("content", """
+                        import os
+                        os.environ["CRONIUM_API_URL"] = "http://127.0.0.1:9"
+                        import cronium
+                        print(cronium.getVariable("fallback"), cronium.event()["mode"])
+                        cronium.output({"fine": True})
+                        """).build());
+        var run = user.post("/api/v1/events/" + id + "/run", "{}").json();
+        long logId = run.getJsonNumber("logId").longValue();
+        var log = user.awaitFinished(logId, Duration.ofSeconds(60));
+        assertEquals("SUCCESS", log.getString("status"), log.toString());
+        assertEquals("from-the-snapshot bundled\n", log.getString("output"));
+        assertEquals(Json.createObjectBuilder().add("fine", true).build(), log.getJsonObject("result"));
+        try (var c = RunningCronium.get().database(); var s = c.prepareStatement(
+                "select string_agg(content, '|') from output_chunks where log_id = ? and stream = 'LOG'")) {
+            s.setLong(1, logId);
+            var rows = s.executeQuery();
+            rows.next();
+            assertTrue(rows.getString(1).contains("[warn] cronium: the helper API at http://127.0.0.1:9 is unreachable"),
+                    rows.getString(1));
         }
     }
 

@@ -53,6 +53,7 @@ public class ContainerExecutor implements Executor {
     private final RunOwner owner;
     private final int outputLimitChars;
     private final Path bindRoot;
+    private final Integer helperApiPort;
 
     /**
      * @param bindRoot where run files are written for a read-only bind mount, when the engine shares this host's
@@ -61,11 +62,21 @@ public class ContainerExecutor implements Executor {
      */
     public ContainerExecutor(DockerEngine engine, ContainerImages images, RunOwner owner, int outputLimitChars,
                              Path bindRoot) {
+        this(engine, images, owner, outputLimitChars, bindRoot, null);
+    }
+
+    /**
+     * {@code helperApiPort}: the port of the helper API on this host, reached by a run with a network of its own
+     * through its network's gateway (null, or a run without network: the helpers work from their files).
+     */
+    public ContainerExecutor(DockerEngine engine, ContainerImages images, RunOwner owner, int outputLimitChars,
+                             Path bindRoot, Integer helperApiPort) {
         this.engine = engine;
         this.images = images;
         this.owner = owner;
         this.outputLimitChars = outputLimitChars;
         this.bindRoot = bindRoot;
+        this.helperApiPort = helperApiPort;
     }
 
     @Override
@@ -103,7 +114,7 @@ public class ContainerExecutor implements Executor {
             steps.put("image", millisSince(t));
             step = "files";
             t = System.nanoTime();
-            RunFiles files = files(request, interpreter);
+            RunFiles files = files(request, interpreter, helperApi(docker, created.network));
             Mount filesMount;
             if (bindRoot != null) {
                 created.hostDir = files.writeTo(bindRoot, name);
@@ -276,12 +287,22 @@ public class ContainerExecutor implements Executor {
         return "rw,exec,nosuid,nodev,size=" + limits.workDirMb() + "m,uid=1000,gid=1000,mode=0700";
     }
 
+    /** The helper API as a run on {@code network} reaches it: through the network's gateway, this host; or none. */
+    private String helperApi(DockerClient docker, String network) {
+        if (network == null || helperApiPort == null) {
+            return null;
+        }
+        var ipam = docker.inspectNetworkCmd().withNetworkId(network).exec().getIpam();
+        return ipam == null || ipam.getConfig() == null || ipam.getConfig().isEmpty()
+                ? null : "http://" + ipam.getConfig().get(0).getGateway() + ":" + helperApiPort;
+    }
+
     /** The run's files in /cronium; its helpers in /cronium/helpers, what the script sets kept in /tmp. */
-    private static RunFiles files(ExecutionRequest request, Interpreter interpreter) {
+    private static RunFiles files(ExecutionRequest request, Interpreter interpreter, String helperApi) {
         Map<String, String> env = new LinkedHashMap<>(request.runEnvironment());
         String path = "";
         if (request.helpers() != null) {
-            env.putAll(request.helpers().environment(FILES + "/helpers", "/tmp/cronium-state", null));
+            env.putAll(request.helpers().environment(FILES + "/helpers", "/tmp/cronium-state", null, helperApi));
             path = "PATH=" + FILES + "/helpers/bin:$PATH\nexport PATH\n";
         }
         List<String> command = new ArrayList<>(interpreter.command());

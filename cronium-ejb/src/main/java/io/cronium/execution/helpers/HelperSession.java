@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code cronium} helpers of one run in bundled mode: the files placed next to the script (the libraries, the
@@ -40,6 +41,7 @@ public final class HelperSession {
     private final String input;
     private final String event;
     private final Map<String, String> variables;
+    private final String apiToken;
     private final HelperCalls calls = new HelperCalls();
 
     /**
@@ -48,12 +50,18 @@ public final class HelperSession {
      * @param variables the user's variables, decrypted (the caller masks the secret ones in all output)
      */
     public HelperSession(String input, String event, Map<String, String> variables) {
+        this(input, event, variables, null);
+    }
+
+    /** The same, able to call the helper API with {@code apiToken} where the executor gives the script a way to it. */
+    public HelperSession(String input, String event, Map<String, String> variables, String apiToken) {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         this.nonce = HexFormat.of().formatHex(random);
         this.input = asJson(input);
         this.event = event;
         this.variables = Map.copyOf(variables);
+        this.apiToken = apiToken;
     }
 
     public HelperCalls calls() {
@@ -66,7 +74,7 @@ public final class HelperSession {
         HelperLibraries.files().forEach((path, content) ->
                 files.put(path, new HelperFile(content, path.equals(HelperLibraries.SHELL))));
         files.put("input.json", text(input));
-        files.put("event.json", text(event));
+        files.put("event.json", text(event("bundled")));
         variables.forEach((key, value) -> files.put("vars/" + fileName(key), text(value)));
         return files;
     }
@@ -77,6 +85,14 @@ public final class HelperSession {
      * where the runner does that on the server.
      */
     public Map<String, String> environment(String dir, String state, String path) {
+        return environment(dir, state, path, null);
+    }
+
+    /**
+     * The same, plus the helper API at {@code apiUrl} (as the script reaches it: loopback, the container's gateway, an
+     * SSH tunnel's port; null: none, the helpers work from their files).
+     */
+    public Map<String, String> environment(String dir, String state, String path, String apiUrl) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("CRONIUM_HELPERS", dir);
         env.put("CRONIUM_HELPER_STATE", state);
@@ -86,6 +102,10 @@ public final class HelperSession {
         env.put("NODE_OPTIONS", "--require " + dir + "/" + HelperLibraries.NODE);
         if (path != null) {
             env.put("PATH", dir + "/bin:" + path);
+        }
+        if (apiUrl != null && apiToken != null) {
+            env.put("CRONIUM_API_URL", apiUrl);
+            env.put("CRONIUM_HELPER_TOKEN", apiToken);
         }
         return env;
     }
@@ -107,8 +127,8 @@ public final class HelperSession {
         try {
             switch (parts[0]) {
                 case "output" -> output(decode(parts[1]));
-                case "set" -> calls.setVariable(decode(parts[1]), decode(parts[2]));
-                case "log" -> decode(parts[2]).lines().forEach(l -> next.line(OutputChannel.LOG, "[" + parts[1] + "] " + l));
+                case "set" -> setVariable(decode(parts[1]), decode(parts[2]));
+                case "log" -> log(parts[1], decode(parts[2]), next);
                 default -> calls.refuse("unknown helper call '" + parts[0] + "'");
             }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
@@ -116,18 +136,62 @@ public final class HelperSession {
         }
     }
 
-    private void output(String json) {
+    // What the helper calls do, the same whether they arrive on stderr or through the helper API.
+
+    /** The run's input as JSON text ("null" when there is none). */
+    public String input() {
+        return input;
+    }
+
+    /** The event's metadata, and in which mode the helpers answered. */
+    public String event(String mode) {
+        try (var reader = Json.createReader(new StringReader(event))) {
+            return Json.createObjectBuilder(reader.readObject()).add("mode", mode).build().toString();
+        }
+    }
+
+    /** A variable as this run sees it: what it set itself, else {@code stored} (the bundled snapshot, or the database). */
+    public Optional<String> variable(String key, Optional<String> stored) {
+        String set = calls.variables().get(key);
+        return set != null ? Optional.of(set) : stored;
+    }
+
+    public Optional<String> snapshotVariable(String key) {
+        return Optional.ofNullable(variables.get(key));
+    }
+
+    /** Records the run's result; the reason when it is refused (not JSON, too large), which also fails the run. */
+    public Optional<String> output(String json) {
+        String refused = null;
         if (json.length() > MAX_OUTPUT_CHARS) {
-            calls.refuse("cronium output: the result has " + json.length() + " characters, more than the "
-                    + MAX_OUTPUT_CHARS + " allowed");
-            return;
+            refused = "cronium output: the result has " + json.length() + " characters, more than the "
+                    + MAX_OUTPUT_CHARS + " allowed";
+        } else {
+            try (var reader = Json.createReader(new StringReader(json))) {
+                reader.readValue();
+                calls.output(json);
+            } catch (JsonException e) {
+                refused = "cronium output: the result is not valid JSON (" + e.getMessage() + ")";
+            }
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
-            reader.readValue();
-            calls.output(json);
-        } catch (JsonException e) {
-            calls.refuse("cronium output: the result is not valid JSON (" + e.getMessage() + ")");
+        if (refused != null) {
+            calls.refuse(refused);
         }
+        return Optional.ofNullable(refused);
+    }
+
+    public void setVariable(String key, String value) {
+        calls.setVariable(key, value);
+    }
+
+    /** A structured log line, live as LOG lines (one per line of the message). */
+    public void log(String level, String message, OutputSink output) {
+        message.lines().forEach(l -> output.line(OutputChannel.LOG, "[" + level + "] " + l));
+    }
+
+    /** The token the helpers call the API with (null: bundled only); masked in all output like a secret. */
+    public String apiToken() {
+        return apiToken;
     }
 
     private static String decode(String hex) {

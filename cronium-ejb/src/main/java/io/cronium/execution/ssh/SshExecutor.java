@@ -1,6 +1,7 @@
 package io.cronium.execution.ssh;
 
 import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
 import io.cronium.execution.Cancellation;
 import io.cronium.execution.ExecutionOutcome;
 import io.cronium.execution.ExecutionRequest;
@@ -45,11 +46,24 @@ public class SshExecutor {
     private final ExecutorService readers;
     private final int outputLimitChars;
     private final RunnerScript runner = RunnerScript.get();
+    private final Integer helperApiPort;
+    /** The server-side port of each pooled session's tunnel to the helper API. */
+    private final Map<Session, Integer> tunnels = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     public SshExecutor(SshSessionPool pool, ExecutorService readers, int outputLimitChars) {
+        this(pool, readers, outputLimitChars, null);
+    }
+
+    /**
+     * {@code helperApiPort}: the port of the helper API on this host, which a script reaches through a tunnel over its
+     * pooled session (a remote port forward on the server's loopback, opened once per session); null: no tunnel, the
+     * helpers work from their files.
+     */
+    public SshExecutor(SshSessionPool pool, ExecutorService readers, int outputLimitChars, Integer helperApiPort) {
         this.pool = pool;
         this.readers = readers;
         this.outputLimitChars = outputLimitChars;
+        this.helperApiPort = helperApiPort;
     }
 
     public String name() {
@@ -78,7 +92,6 @@ public class SshExecutor {
         };
         String name = DIRECTORY_PREFIX + request.executionId();
         String dir = "/tmp/" + name;
-        byte[] payload = payload(request, interpreter, name).tar();
         long t0 = System.nanoTime();
         SshSessionPool.Lease lease;
         try {
@@ -91,6 +104,7 @@ public class SshExecutor {
             return failed("interrupted while connecting", output, new PhaseTimings(millisSince(t0), 0, 0));
         }
         steps.put("connect", millisSince(t0));
+        byte[] payload = payload(request, interpreter, name, helperApi(lease.session())).tar();
         if (target.hostKey() == null && lease.hostKey() != null) {
             firstHostKey.accept(lease.hostKey());
         }
@@ -245,11 +259,30 @@ public class SshExecutor {
         }
     }
 
+    /**
+     * The helper API as a script on this session's server reaches it: the session's tunnel, opened on first use; null
+     * when it cannot be (the server forbids forwarding, say): the helpers then work from their files.
+     */
+    private String helperApi(Session session) {
+        if (helperApiPort == null) {
+            return null;
+        }
+        Integer port = tunnels.computeIfAbsent(session, s -> {
+            try {
+                return s.setPortForwardingR("127.0.0.1:0:127.0.0.1:" + helperApiPort);
+            } catch (JSchException e) {
+                return -1;
+            }
+        });
+        return port > 0 ? "http://127.0.0.1:" + port : null;
+    }
+
     /** The run's directory: environment, command, script, work/, and the helpers (the runner puts helpers/bin on PATH). */
-    private static TarArchive payload(ExecutionRequest request, Interpreter interpreter, String dir) {
+    private static TarArchive payload(ExecutionRequest request, Interpreter interpreter, String dir, String helperApi) {
         Map<String, String> env = new java.util.LinkedHashMap<>(request.runEnvironment());
         if (request.helpers() != null) {
-            env.putAll(request.helpers().environment("/tmp/" + dir + "/helpers", "/tmp/" + dir + "/state", null));
+            env.putAll(request.helpers().environment("/tmp/" + dir + "/helpers", "/tmp/" + dir + "/state", null,
+                    helperApi));
         }
         List<String> command = new ArrayList<>(interpreter.command());
         command.add("../" + interpreter.fileName()); // run from work/, next to which the script lies

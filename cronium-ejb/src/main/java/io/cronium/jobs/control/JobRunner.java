@@ -4,6 +4,7 @@ import io.cronium.batch.fanout.FanOut;
 import io.cronium.events.entity.EventType;
 import io.cronium.execution.Cancellation;
 import io.cronium.execution.helpers.HelperSession;
+import io.cronium.security.TokenService;
 import io.cronium.execution.ExecutionOutcome;
 import io.cronium.execution.ExecutionRequest;
 import io.cronium.execution.ExecutionResult;
@@ -58,29 +59,39 @@ public class JobRunner {
     @Inject
     FanOut fanOut;
 
+    @Inject
+    HelperRuns helperRuns;
+
+    @Inject
+    TokenService tokens;
+
     public void run(RunStarts.StartedRun run) {
         ClaimedJob job = run.job();
         JobPayload payload = run.payload();
         Map<String, String> env = new HashMap<>(payload.env());
         env.putAll(run.secretEnv());
+        Map<String, HelperSession> helpers = helpers(run);
         List<String> secrets = new ArrayList<>(run.secretEnv().values());
         secrets.addAll(run.context().variables().secretValues());
+        helpers.values().forEach(h -> secrets.add(h.apiToken()));
         var masker = new SecretMasker(secrets);
         Cancellation cancellation = running.started(job.jobId(), job.attempt());
         List<RunOutput> outputs = new ArrayList<>();
         List<RunAggregate.End> ends;
         try {
-            ends = run.remote() ? onServers(run, env, masker, cancellation, outputs)
-                    : List.of(onThisNode(run, env, masker, cancellation, outputs));
+            ends = run.remote() ? onServers(run, env, helpers, masker, cancellation, outputs)
+                    : List.of(onThisNode(run, env, helpers, masker, cancellation, outputs));
         } finally {
             running.ended(job.jobId());
+            helpers.keySet().forEach(helperRuns::ended); // their tokens die with the run
         }
         List<RunOutput.Chunk> lastChunks = new ArrayList<>();
         outputs.forEach(output -> lastChunks.addAll(flusher.detach(output)));
         recorder.finish(job, ends, payload.retry(), lastChunks).ifPresent(dispatcher::wakeAt);
     }
 
-    private RunAggregate.End onThisNode(RunStarts.StartedRun run, Map<String, String> env, SecretMasker masker,
+    private RunAggregate.End onThisNode(RunStarts.StartedRun run, Map<String, String> env,
+                                        Map<String, HelperSession> allHelpers, SecretMasker masker,
                                         Cancellation cancellation, List<RunOutput> outputs) {
         String executionId = run.executions().get(0).executionId();
         RunOutput output = flusher.open(run.job().logId(), executionId);
@@ -89,10 +100,12 @@ public class JobRunner {
             output.line(OutputChannel.SYSTEM, "[cronium] runs as a local process of the server: not sandboxed");
         }
         ExecutionResult result;
-        HelperSession helpers = helpers(run);
+        HelperSession helpers = allHelpers.get(executionId);
+        OutputSink sink = masker.masking(output);
+        live(executionId, helpers, sink, run);
         try {
             result = run.executor().execute(request(executionId, run.job(), run.payload(), env, helpers),
-                    masker.masking(output), cancellation);
+                    sink, cancellation);
         } catch (RuntimeException e) {
             result = failed("the executor failed: " + e);
         }
@@ -104,7 +117,8 @@ public class JobRunner {
      * the step costs ~30 ms, paid only where it buys parallelism), so a slow or unreachable server delays nobody
      * else. With several servers, live lines carry the server's name.
      */
-    private List<RunAggregate.End> onServers(RunStarts.StartedRun run, Map<String, String> env, SecretMasker masker,
+    private List<RunAggregate.End> onServers(RunStarts.StartedRun run, Map<String, String> env,
+                                             Map<String, HelperSession> allHelpers, SecretMasker masker,
                                              Cancellation cancellation, List<RunOutput> outputs) {
         boolean several = run.executions().size() > 1;
         List<Supplier<RunAggregate.End>> work = new ArrayList<>();
@@ -113,9 +127,11 @@ public class JobRunner {
             outputs.add(output);
             OutputSink sink = several ? (stream, line) -> output.line(stream, "[" + x.server() + "] " + line) : output;
             work.add(() -> {
-                HelperSession helpers = helpers(run);
-                return ended(x.executionId(), x.server(), onServer(run, x, env, helpers, masker.masking(sink),
-                        cancellation), helpers, masker);
+                HelperSession helpers = allHelpers.get(x.executionId());
+                OutputSink masked = masker.masking(sink);
+                live(x.executionId(), helpers, masked, run);
+                return ended(x.executionId(), x.server(), onServer(run, x, env, helpers, masked, cancellation),
+                        helpers, masker);
             });
         }
         if (work.size() == 1) {
@@ -151,12 +167,28 @@ public class JobRunner {
                 payload.script(), env, Duration.ofSeconds(payload.timeoutSeconds()), payload.input(), payload.spec(), helpers);
     }
 
-    /** A script's helpers (bundled: next to it, no network needed); an HTTP request has none. */
-    private static HelperSession helpers(RunStarts.StartedRun run) {
+    /**
+     * Each execution's helpers, with a token for the helper API that expires with the run's timeout (and is refused
+     * as soon as the run ends); an HTTP request has none.
+     */
+    private Map<String, HelperSession> helpers(RunStarts.StartedRun run) {
+        Map<String, HelperSession> helpers = new HashMap<>();
         if (run.payload().type() == EventType.HTTP) {
-            return null;
+            return helpers;
         }
-        return new HelperSession(run.payload().input(), run.context().event(), run.context().variables().values());
+        Duration lifetime = Duration.ofSeconds(run.payload().timeoutSeconds()).plusMinutes(1);
+        for (RunRecorder.StartedExecution x : run.executions()) {
+            helpers.put(x.executionId(), new HelperSession(run.payload().input(), run.context().event(),
+                    run.context().variables().values(), tokens.issueHelper(x.executionId(), lifetime).token()));
+        }
+        return helpers;
+    }
+
+    /** The execution's helpers answer API calls while it runs, writing log lines to its (masked) live output. */
+    private void live(String executionId, HelperSession helpers, OutputSink output, RunStarts.StartedRun run) {
+        if (helpers != null) {
+            helperRuns.started(executionId, new HelperRuns.LiveRun(helpers, output, run.context().ownerId()));
+        }
     }
 
     /**

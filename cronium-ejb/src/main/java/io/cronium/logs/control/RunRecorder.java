@@ -82,7 +82,7 @@ public class RunRecorder {
     }
 
     /** What a run's helpers see: the event's metadata as JSON, and the owner's variables, decrypted. */
-    public record RunContext(String event, VariableStore.Snapshot variables) {
+    public record RunContext(long ownerId, String event, VariableStore.Snapshot variables) {
     }
 
     /**
@@ -145,7 +145,7 @@ public class RunRecorder {
         if (event != null) {
             json.add("name", event.getName()).add("type", event.getType().name());
         }
-        return new RunContext(json.build().toString(), variables.snapshot(log.getOwnerId()));
+        return new RunContext(log.getOwnerId(), json.build().toString(), variables.snapshot(log.getOwnerId()));
     }
 
     /** The decrypted secret environment of an event; never stored or logged. */

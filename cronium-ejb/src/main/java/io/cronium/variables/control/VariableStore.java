@@ -48,6 +48,14 @@ public class VariableStore {
         return new Snapshot(values, secret);
     }
 
+    /** One variable as it is stored now (for the helper API: another run may have changed it), decrypted. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public java.util.Optional<String> read(long ownerId, String key) {
+        return em.createQuery("select v from Variable v where v.ownerId = :owner and v.key = :key", Variable.class)
+                .setParameter("owner", ownerId).setParameter("key", key).getResultList().stream().findFirst()
+                .map(v -> v.isSecret() ? secrets.decrypt(v.getValueEncrypted(), VariableAad.of(ownerId, key)) : v.getValue());
+    }
+
     /**
      * Applies a run's setVariable calls (last value per key wins); a secret variable stays secret. Returns what was
      * refused and why, for the run's record.

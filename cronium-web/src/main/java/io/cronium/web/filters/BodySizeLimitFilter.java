@@ -1,5 +1,6 @@
 package io.cronium.web.filters;
 
+import io.cronium.execution.helpers.HelperSession;
 import io.cronium.web.api.Problem;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -11,7 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Refuses API request bodies above the limit with 413 before anything reads them. */
+/**
+ * Refuses API request bodies above the limit with 413 before anything reads them. A script's result through the
+ * helper API may be as large as in bundled mode (its JSON, UTF-8).
+ */
 @WebFilter(filterName = "BodySizeLimitFilter", urlPatterns = "/api/*", asyncSupported = true)
 public class BodySizeLimitFilter extends HttpFilter {
 
@@ -22,9 +26,11 @@ public class BodySizeLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getContentLengthLong() > maxBytes) {
+        boolean helperOutput = request.getRequestURI().endsWith("/api/v1/helper/output");
+        long limit = helperOutput ? 4L * HelperSession.MAX_OUTPUT_CHARS : maxBytes;
+        if (request.getContentLengthLong() > limit) {
             response.setHeader("Connection", "close");
-            Problem.write(response, 413, "Content Too Large", "the request body is larger than " + maxBytes + " bytes");
+            Problem.write(response, 413, "Content Too Large", "the request body is larger than " + limit + " bytes");
             return;
         }
         chain.doFilter(request, response);

@@ -37,6 +37,9 @@ import java.util.Set;
 @ApplicationScoped
 public class CroniumAuthentication implements HttpAuthenticationMechanism {
 
+    /** The runtime helpers' API: authenticated by per-run helper tokens, never as a user. */
+    static final String HELPER_API = "/api/v1/helper/";
+
     static final String SESSION_USER = "cronium.user";
     private static final String LOGIN_PAGE = "/login.xhtml";
 
@@ -56,6 +59,9 @@ public class CroniumAuthentication implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         SecurityHeadersFilter.apply(request, response);
+        if (request.getRequestURI().startsWith(request.getContextPath() + HELPER_API)) {
+            return context.doNothing(); // scripts' helper tokens are no users' tokens: HelperResource checks them
+        }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return bearer(authorization.substring(7).trim(), request, response, context);
