@@ -8,7 +8,7 @@
 //   await cronium.setVariable(key, value) sets the user's variable (a string; other values are stored as JSON)
 //   await cronium.event()                 the current event's metadata
 //   await cronium.sleep(ms)               waits ms milliseconds
-//   await cronium.fetch(url, options)     the platform's fetch
+//   await cronium.fetch(url, options)     the platform's fetch; to Cronium itself with the run's helper token
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -118,7 +118,13 @@ const cronium = {
     if (!answer) emit('set ' + hex(key) + ' ' + hex(text));
   },
   sleep(ms) { return new Promise((resolve) => setTimeout(resolve, ms)); },
-  fetch(url, options) { return fetch(url, options); },
+  fetch(url, options = {}) {
+    const headers = Object.assign({}, options.headers);
+    if (API && TOKEN && String(url).startsWith(API + '/') && !headers.Authorization) {
+      headers.Authorization = 'Bearer ' + TOKEN; // Cronium itself: the run's own authority
+    }
+    return fetch(url, Object.assign({}, options, { headers }));
+  },
 };
 
 globalThis.cronium = cronium;

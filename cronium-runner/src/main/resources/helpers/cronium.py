@@ -11,7 +11,7 @@ cronium.setVariable(key, value) sets the user's variable (a string; other values
 cronium.event()                 the current event's metadata (a dict)
 cronium.sleep(ms)               waits ms milliseconds
 cronium.fetch(url, options)     HTTP: options method, headers, body, timeout (s); a Response with status, headers,
-                                text() and json()
+                                text() and json(); to Cronium itself with the run's helper token
 """
 import hashlib
 import json
@@ -180,8 +180,10 @@ def fetch(url, options=None):
         body = json.dumps(body)
     if isinstance(body, str):
         body = body.encode("utf-8")
-    request = urllib.request.Request(url, data=body, method=options.get("method", "GET"),
-                                     headers=dict(options.get("headers", {})))
+    headers = dict(options.get("headers", {}))
+    if _API and _TOKEN and url.startswith(_API + "/") and "Authorization" not in headers:
+        headers["Authorization"] = "Bearer " + _TOKEN  # Cronium itself: the run's own authority
+    request = urllib.request.Request(url, data=body, method=options.get("method", "GET"), headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=options.get("timeout", 30)) as answer:
             return Response(answer.status, dict(answer.headers), answer.read())

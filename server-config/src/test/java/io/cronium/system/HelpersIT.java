@@ -134,6 +134,71 @@ class HelpersIT {
                 + " gateway, the SSH session's tunnel; the files without a network");
     }
 
+    static final String PYTHON = """
+            import cronium
+            i = cronium.input()
+            e = cronium.event()
+            cronium.setVariable("lang-" + str(e["id"]), "python ✓")
+            fetched = cronium.fetch(__import__("os").environ["CRONIUM_API_URL"] + "/api/v1/helper/event").json()
+            print(e["mode"], fetched["name"] == e["name"], cronium.getVariable("greeting"),
+                  cronium.getVariable("db-password"), cronium.getVariable("lang-" + str(e["id"])))
+            cronium.log("python says %s" % i["name"], "debug")
+            cronium.sleep(10)
+            cronium.output({"lang": "python", "name": i["name"]})
+            """;
+
+    static final String NODE = """
+            (async () => {
+              const i = await cronium.input();
+              const e = await cronium.event();
+              await cronium.setVariable('lang-' + e.id, 'node ✓');
+              const fetched = await (await cronium.fetch(process.env.CRONIUM_API_URL + '/api/v1/helper/event')).json();
+              console.log(e.mode, fetched.name === e.name, await cronium.getVariable('greeting'),
+                await cronium.getVariable('db-password'), await cronium.getVariable('lang-' + e.id));
+              await cronium.log('node says ' + i.name, 'debug');
+              await cronium.sleep(10);
+              await cronium.output({lang: 'node', name: i.name});
+            })();
+            """;
+
+    @Test
+    void pythonAndNodeUseTheApiWhereverTheyReachIt() throws Exception {
+        user.put("/api/v1/variables/greeting", value("hello", false));
+        user.put("/api/v1/variables/db-password", value("pa55-w0rd-xyz", true));
+        for (String type : List.of("PYTHON", "NODE")) {
+            String lang = type.toLowerCase(java.util.Locale.ROOT);
+            List<JsonObject> events = List.of(
+                    Json.createObjectBuilder().add("name", lang + "-process").add("type", type)
+                            .add("content", type.equals("PYTHON") ? PYTHON : NODE).add("isolation", "PROCESS").build(),
+                    Json.createObjectBuilder().add("name", lang + "-container").add("type", type)
+                            .add("content", type.equals("PYTHON") ? PYTHON : NODE).add("isolation", "CONTAINER")
+                            .add("limits", Json.createObjectBuilder().add("network", "PER_RUN")).build(),
+                    Json.createObjectBuilder().add("name", lang + "-remote").add("type", type)
+                            .add("content", type.equals("PYTHON") ? PYTHON : NODE).add("runLocation", "REMOTE")
+                            .add("serverIds", Json.createArrayBuilder().add(server)).build());
+            for (JsonObject event : events) {
+                String where = event.getString("name");
+                long id = user.createEvent(event);
+                var run = user.post("/api/v1/events/" + id + "/run", "{\"input\":{\"name\":\"Zoë\"}}");
+                long logId = run.json().getJsonNumber("logId").longValue();
+                var log = user.awaitFinished(logId, Duration.ofSeconds(60));
+                assertEquals("SUCCESS", log.getString("status"), where + ": " + log);
+                String python = type.equals("PYTHON") ? "True" : "true";
+                assertEquals("api " + python + " hello *** " + lang + " ✓\n", log.getString("output"), where);
+                assertEquals(Json.createObjectBuilder().add("lang", lang).add("name", "Zoë").build(),
+                        log.getJsonObject("result"), where);
+                assertEquals(lang + " ✓", user.get("/api/v1/variables/lang-" + id).json().getString("value"), where);
+                try (var c = RunningCronium.get().database(); var s = c.prepareStatement(
+                        "select string_agg(content, '|') from output_chunks where log_id = ? and stream = 'LOG'")) {
+                    s.setLong(1, logId);
+                    var rows = s.executeQuery();
+                    rows.next();
+                    assertEquals("[debug] " + lang + " says Zoë\n", rows.getString(1), where);
+                }
+            }
+        }
+    }
+
     @Test
     void aHelperTokenServesItsRunOnlyAndDiesWithIt() throws Exception {
         java.nio.file.Path saved = java.nio.file.Files.createTempFile("helper-token", ".txt");
