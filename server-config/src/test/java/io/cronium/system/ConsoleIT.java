@@ -156,6 +156,32 @@ class ConsoleIT {
     }
 
     @Test
+    void variablesAreSetInTheConsoleAndASecretIsNeverShown() {
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
+        admin.post("/api/v1/users", jakarta.json.Json.createObjectBuilder().add("username", "console-vars")
+                .add("password", "console-vars-pw").add("role", "USER").build());
+        logIn("console-vars", "console-vars-pw");
+        browser.findElement(By.id("nav-variables")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("variables:key"))).sendKeys("plain-one");
+        browser.findElement(By.id("variables:value")).sendKeys("shown value");
+        browser.findElement(By.id("variables:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("variables:table"), "shown value"));
+        browser.findElement(By.id("variables:key")).sendKeys("secret-one");
+        browser.findElement(By.id("variables:value")).sendKeys("never-shown-42");
+        browser.findElement(By.cssSelector("#variables\\:secret .ui-chkbox-box")).click();
+        browser.findElement(By.id("variables:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("variables:table"), "secret-one"));
+        assertFalse(browser.getPageSource().contains("never-shown-42"), "a secret value never reaches the page");
+        var user = new Api(base).login("console-vars", "console-vars-pw");
+        assertTrue(user.get("/api/v1/variables/secret-one").json().getBoolean("secret"));
+        assertEquals("shown value", user.get("/api/v1/variables/plain-one").json().getString("value"));
+        browser.findElement(By.id("variables:key")).sendKeys("bad key");
+        browser.findElement(By.id("variables:value")).sendKeys("x");
+        browser.findElement(By.id("variables:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "key: 1 to 255 of"));
+    }
+
+    @Test
     void viewersSeeNoButtonsThatChangeAnything() {
         var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
         admin.post("/api/v1/users", jakarta.json.Json.createObjectBuilder().add("username", "console-viewer")

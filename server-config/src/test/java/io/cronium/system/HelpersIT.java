@@ -200,6 +200,22 @@ class HelpersIT {
     }
 
     @Test
+    void aLargeResultAndAFetchGoThroughTheApiToo() throws Exception {
+        long id = user.createEvent(Json.createObjectBuilder().add("name", "large-api").add("type", "BASH")
+                .add("isolation", "PROCESS").add("content", """
+                        cronium fetch "$CRONIUM_API_URL/api/v1/helper/event" | grep -q '"mode":"api"' && echo fetched
+                        yes 'é' | head -n 600000 | tr -d '\\n' | { printf '{"big":"'; cat; printf '"}'; } | cronium output -
+                        """).build());
+        var run = user.post("/api/v1/events/" + id + "/run", "{}").json();
+        var log = user.awaitFinished(run.getJsonNumber("logId").longValue(), Duration.ofSeconds(60));
+        assertEquals("SUCCESS", log.getString("status"), log.toString());
+        assertEquals("fetched\n", log.getString("output"));
+        String big = log.getJsonObject("result").getString("big");
+        assertEquals(600_000, big.length(), "1.2 MB of UTF-8: more than a request body may be elsewhere in the API");
+        assertTrue(big.chars().allMatch(c -> c == 'é'));
+    }
+
+    @Test
     void aHelperTokenServesItsRunOnlyAndDiesWithIt() throws Exception {
         java.nio.file.Path saved = java.nio.file.Files.createTempFile("helper-token", ".txt");
         saved.toFile().setWritable(true, false);

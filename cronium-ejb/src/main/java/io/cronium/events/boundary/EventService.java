@@ -3,6 +3,7 @@ package io.cronium.events.boundary;
 import io.cronium.common.FieldError;
 import io.cronium.common.InvalidInputException;
 import io.cronium.common.ResourceNotFoundException;
+import io.cronium.events.control.EnvVarAad;
 import io.cronium.events.control.EventValidator;
 import io.cronium.events.entity.Event;
 import io.cronium.events.entity.EventStatus;
@@ -23,7 +24,6 @@ import io.cronium.scheduling.entity.MisfirePolicy;
 import io.cronium.scheduling.control.FireTimes;
 import io.cronium.scheduling.control.ScheduleChanged;
 import io.cronium.scheduling.entity.Schedule;
-import io.cronium.security.EncryptedColumn;
 import io.cronium.security.Secrets;
 import io.cronium.servers.entity.Server;
 import io.cronium.users.entity.Permission;
@@ -244,17 +244,12 @@ public class EventService {
         if (d.env() != null) {
             d.env().forEach((name, value) -> {
                 if (secretNames.contains(name)) {
-                    encrypted.put(name, secrets.encrypt(value, envAad(e.getId(), name)));
+                    encrypted.put(name, secrets.encrypt(value, EnvVarAad.of(e.getId(), name)));
                 } else {
                     plain.put(name, value);
                 }
             });
         }
         e.replaceEnv(plain, encrypted);
-    }
-
-    /** Binds a secret environment value to its event and variable name. */
-    public static String envAad(long eventId, String name) {
-        return EncryptedColumn.ENV_VAR_VALUE.aad(eventId + "/" + name);
     }
 }

@@ -1,6 +1,6 @@
 package io.cronium.logs.control;
 
-import io.cronium.events.boundary.EventService;
+import io.cronium.events.control.EnvVarAad;
 import io.cronium.events.entity.EnvVar;
 import io.cronium.events.entity.Event;
 import io.cronium.variables.control.VariableStore;
@@ -155,7 +155,7 @@ public class RunRecorder {
                 .setParameter("event", eventId)
                 .getResultList()
                 .forEach(v -> env.put(v.getName(),
-                        secrets.decrypt(v.getValueEncrypted(), EventService.envAad(eventId, v.getName()))));
+                        secrets.decrypt(v.getValueEncrypted(), EnvVarAad.of(eventId, v.getName()))));
         return env;
     }
 
