@@ -88,8 +88,7 @@ class LiveConsoleIT {
         api.post("/api/v1/jobs/" + first.getJsonNumber("jobId") + "/cancel", "{}");
         browser.get(base + "/app/logs.xhtml");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logs:table")));
-        browser.findElement(By.id("logs:status")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#logs\\:status_items li[data-label='CANCELLED']"))).click();
+        MenuChoice.choose(browser, wait, "logs:status", "CANCELLED");
         browser.findElement(By.id("logs:filter")).click();
         wait.until(driver -> driver.findElements(By.cssSelector("#logs\\:table_data .status-SUCCESS")).isEmpty());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("logs:table"),

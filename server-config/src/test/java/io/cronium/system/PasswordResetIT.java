@@ -61,4 +61,38 @@ class PasswordResetIT {
         assertEquals(422, anonymous.post("/api/v1/auth/password-reset", "{\"login\":\"\"}").status());
         assertEquals(422, anonymous.post("/api/v1/auth/password-reset/confirm", "{\"token\":\"crn_forged\",\"password\":\"long-enough-pw\"}").status());
     }
+
+    @Test
+    void resetMailsAreThrottledPerAccountAndRequestsPerAddress() throws Exception {
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
+        admin.post("/api/v1/users", Json.createObjectBuilder().add("username", "impatient").add("password", "impatient-pw-1")
+                .add("role", "USER").add("email", "impatient@example.org").build());
+        var anonymous = new Api(base);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(202, anonymous.post("/api/v1/auth/password-reset", "{\"login\":\"impatient\"}").status());
+        }
+        for (int i = 0; i < 3; i++) {
+            mail.awaitMailTo("impatient@example.org", Duration.ofSeconds(20));
+        }
+        Thread.sleep(1000);
+        assertFalse(mail.hasMailTo("impatient@example.org"), "three open links at most: the fourth request sends nothing");
+        assertTrue(admin.get("/api/v1/audit?action=PASSWORD_RESET_THROTTLED").body().contains("user:impatient"));
+
+        // the system-test server allows 25 requests per address in 5 s (CRONIUM_PASSWORD_RESET_*)
+        Api.Reply refused = null;
+        for (int i = 0; i < 40 && refused == null; i++) {
+            var reply = anonymous.post("/api/v1/auth/password-reset", "{\"login\":\"nobody-" + i + "\"}");
+            if (reply.status() == 429) {
+                refused = reply;
+            } else {
+                assertEquals(202, reply.status(), reply.body());
+            }
+        }
+        assertTrue(refused != null, "an address that keeps asking is refused");
+        assertTrue(refused.contentType().startsWith("application/problem+json"));
+        var wait = Pattern.compile("try again in (\\d+) s").matcher(refused.body());
+        assertTrue(wait.find(), refused.body());
+        Thread.sleep(Long.parseLong(wait.group(1)) * 1000 + 500); // the other tests of this address may ask again
+        assertEquals(202, anonymous.post("/api/v1/auth/password-reset", "{\"login\":\"nobody-again\"}").status());
+    }
 }

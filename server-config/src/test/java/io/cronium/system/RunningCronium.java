@@ -107,6 +107,8 @@ public final class RunningCronium {
         builder.environment().put("CRONIUM_SERVERS_CHECK_TICK_SECONDS", "2"); // ServersIT waits for a health check
         builder.environment().put("CRONIUM_SERVERS_PURGE_EVERY_SECONDS", "2"); // ServerRetentionIT waits for a purge
         builder.environment().put("CRONIUM_SSH_SWEEP_EVERY_SECONDS", "2"); // RemoteRunIT waits for a remote sweep
+        builder.environment().put("CRONIUM_PASSWORD_RESET_MAX_PER_ADDRESS", "25"); // PasswordResetIT fills it
+        builder.environment().put("CRONIUM_PASSWORD_RESET_ADDRESS_WINDOW_SECONDS", "5");
         builder.environment().putAll(settings);
         process = builder.start();
         var ready = new CountDownLatch(1);

@@ -4,7 +4,9 @@ import io.cronium.audit.boundary.AuditTrail;
 import io.cronium.common.InvalidInputException;
 import io.cronium.users.control.LoginGate;
 import io.cronium.users.control.PasswordHasher;
+import io.cronium.platform.RequestOrigin;
 import io.cronium.users.control.ResetMail;
+import io.cronium.users.control.ResetRequestLimit;
 import io.cronium.users.control.TokenHash;
 import io.cronium.users.control.UserValidator;
 import io.cronium.users.entity.PasswordResetToken;
@@ -22,13 +24,16 @@ import java.util.logging.Logger;
 
 /**
  * "Forgot password": a single-use link by e-mail, valid one hour. The request answers the same whether or not the
- * account exists, so it cannot be used to find out who has an account.
+ * account exists, so it cannot be used to find out who has an account. At most {@value #MAX_OPEN_PER_USER} links of an
+ * account are open at a time (further requests send nothing, silently), and one address may ask only so often
+ * ({@link ResetRequestLimit}).
  */
 @Stateless
 @PermitAll
 public class PasswordResets {
 
     static final Duration VALIDITY = Duration.ofHours(1);
+    static final int MAX_OPEN_PER_USER = 3;
     private static final Logger LOG = Logger.getLogger(PasswordResets.class.getName());
 
     private final PasswordHasher hasher = new PasswordHasher();
@@ -43,6 +48,12 @@ public class PasswordResets {
     @Inject
     LoginGate gate;
 
+    @Inject
+    ResetRequestLimit limit;
+
+    @Inject
+    RequestOrigin origin;
+
     @EJB
     AuditTrail audit;
 
@@ -50,15 +61,29 @@ public class PasswordResets {
         return mail.isConfigured();
     }
 
-    public void request(String login) {
+    /** Sends a link if the account exists; how long the caller's address must wait first (zero: it was asked). */
+    public Duration request(String login) {
         if (login == null || login.isBlank()) {
             throw new InvalidInputException("login", "give your username or e-mail address");
+        }
+        Duration wait = limit.admit(RequestOrigin.addressOf(origin));
+        if (!wait.isZero()) {
+            audit.record(login, "PASSWORD_RESET_THROTTLED", "address", "too many requests from this address");
+            return wait;
         }
         User user = em.createQuery("select u from User u where u.username = :login or lower(u.email) = lower(:login)", User.class)
                 .setParameter("login", login.trim()).getResultStream().findFirst().orElse(null);
         if (user == null || !user.isEnabled() || user.getEmail() == null) {
             audit.record(login, "PASSWORD_RESET_REQUESTED", "unknown", "no enabled account with an e-mail address");
-            return;
+            return Duration.ZERO;
+        }
+        long open = em.createQuery("select count(t) from PasswordResetToken t where t.userId = :user"
+                        + " and t.usedAt is null and t.expiresAt > :now", Long.class)
+                .setParameter("user", user.getId()).setParameter("now", Instant.now()).getSingleResult();
+        if (open >= MAX_OPEN_PER_USER) {
+            audit.record(user.getUsername(), "PASSWORD_RESET_THROTTLED", "user:" + user.getUsername(),
+                    open + " links still open: no further mail");
+            return Duration.ZERO;
         }
         String token = TokenHash.newToken();
         em.persist(new PasswordResetToken(user.getId(), TokenHash.of(token), Instant.now().plus(VALIDITY)));
@@ -68,6 +93,7 @@ public class PasswordResets {
         } catch (Exception e) {
             LOG.log(Level.WARNING, "could not send the password reset e-mail of user " + user.getUsername() + ": " + e.getMessage());
         }
+        return Duration.ZERO;
     }
 
     public void complete(String token, String newPassword) {

@@ -72,7 +72,13 @@ public class AuthResource {
         if (!resets.isAvailable()) {
             return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "password reset by e-mail is not configured (cronium.mail.host)");
         }
-        resets.request(request == null ? null : request.login());
+        var wait = resets.request(request == null ? null : request.login());
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, wait.toSeconds());
+            return Response.fromResponse(Problem.of(429, "Too Many Requests",
+                    "too many password reset requests from this address: try again in " + seconds + " s",
+                    java.util.List.of())).header("Retry-After", seconds).build();
+        }
         return Response.accepted().build();
     }
 

@@ -32,8 +32,13 @@ public class PasswordResetView implements Serializable {
             return;
         }
         try {
-            resets.request(login);
-            Messages.addGlobalInfo("If this account exists and has an e-mail address, a reset link is on its way.");
+            var wait = resets.request(login);
+            if (wait.isZero()) {
+                Messages.addGlobalInfo("If this account exists and has an e-mail address, a reset link is on its way.");
+            } else {
+                Messages.addGlobalError("Too many reset requests from your address: try again in {0} minutes.",
+                        Math.max(1, wait.toMinutes()));
+            }
         } catch (InvalidInputException e) {
             Messages.addGlobalError(e.errors().get(0).message());
         }
