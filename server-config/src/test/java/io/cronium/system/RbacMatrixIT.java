@@ -169,6 +169,9 @@ class RbacMatrixIT {
             id = ownersLog;
         } else if (template.startsWith("/api/v1/jobs")) {
             id = ownersJob;
+        } else if (template.startsWith("/api/v1/workflows")) {
+            id = owner.post("/api/v1/workflows", WorkflowsIT.workflow("rbac-" + System.nanoTime(), ownersEvent)).json()
+                    .getJsonNumber("id").longValue();
         } else if (template.startsWith("/api/v1/servers")) {
             id = destructive ? ownersServer() : ownersServer;
         } else if (template.startsWith("/api/v1/tokens")) {

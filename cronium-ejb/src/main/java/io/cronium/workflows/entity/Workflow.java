@@ -15,6 +15,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -51,9 +52,11 @@ public class Workflow {
     private ErrorHandling errorHandling = ErrorHandling.CONTINUE;
 
     @OneToMany(mappedBy = "workflow", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
     private List<WorkflowNode> nodes = new ArrayList<>();
 
     @OneToMany(mappedBy = "workflow", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
     private List<WorkflowEdge> edges = new ArrayList<>();
 
     /** Overrides the servers of every event in the workflow when not empty. */
@@ -77,6 +80,14 @@ public class Workflow {
     public Workflow(long ownerId, String name) {
         this.ownerId = ownerId;
         this.name = name;
+    }
+
+    /** Name, description and error handling, as a client submits them. */
+    public void describe(String name, String description, ErrorHandling errorHandling) {
+        this.name = name;
+        this.description = description;
+        this.errorHandling = errorHandling;
+        this.updatedAt = Instant.now();
     }
 
     public Long getId() { return id; }

@@ -43,6 +43,12 @@ public class WorkflowNode {
         this.eventId = eventId;
     }
 
+    /** Where the node sits on the console's canvas (null: not placed yet). */
+    public void placeAt(Integer x, Integer y) {
+        this.x = x;
+        this.y = y;
+    }
+
     public Long getId() { return id; }
     public String getKey() { return key; }
     public long getEventId() { return eventId; }
