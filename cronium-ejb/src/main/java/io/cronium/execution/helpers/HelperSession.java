@@ -150,14 +150,10 @@ public final class HelperSession {
         }
     }
 
-    /** A variable as this run sees it: what it set itself, else {@code stored} (the bundled snapshot, or the database). */
+    /** A variable as this run sees it through the API: what it set itself, else {@code stored} (as stored now). */
     public Optional<String> variable(String key, Optional<String> stored) {
         String set = calls.variables().get(key);
         return set != null ? Optional.of(set) : stored;
-    }
-
-    public Optional<String> snapshotVariable(String key) {
-        return Optional.ofNullable(variables.get(key));
     }
 
     /** Records the run's result; the reason when it is refused (not JSON, too large), which also fails the run. */
