@@ -35,4 +35,19 @@ public class ApplicationDatabase {
     public DataSource dataSource() {
         return dataSource;
     }
+
+    /** Work on one connection (in the caller's transaction, if any). */
+    @FunctionalInterface
+    public interface Work<T> {
+        T on(java.sql.Connection connection) throws java.sql.SQLException;
+    }
+
+    /** Runs {@code work} on a connection of the data source; an SQL failure becomes "{@code what} failed". */
+    public <T> T call(String what, Work<T> work) {
+        try (var connection = dataSource.getConnection()) {
+            return work.on(connection);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(what + " failed", e);
+        }
+    }
 }

@@ -216,6 +216,26 @@ class HelpersIT {
     }
 
     @Test
+    void theHelperApiAnswersBadCallsWith422AndSaysWhy() throws Exception {
+        long id = user.createEvent(Json.createObjectBuilder().add("name", "bad-calls").add("type", "BASH")
+                .add("isolation", "PROCESS").add("content", """
+                        call() { curl -s -w ' %{http_code}\\n' -H "Authorization: Bearer $CRONIUM_HELPER_TOKEN" "$@"; }
+                        call -X POST --data 'x' "$CRONIUM_API_URL/api/v1/helper/log?level=loud"
+                        call -X PUT --data 'v' "$CRONIUM_API_URL/api/v1/helper/variables/bad%20key"
+                        call -X POST -H 'Content-Type: application/json' --data '{oops' "$CRONIUM_API_URL/api/v1/helper/output"
+                        """).build());
+        var run = user.post("/api/v1/events/" + id + "/run", "{}").json();
+        var log = user.awaitFinished(run.getJsonNumber("logId").longValue(), Duration.ofSeconds(60));
+        var lines = log.getString("output").lines().toList();
+        assertEquals(3, lines.size(), log.toString());
+        assertTrue(lines.get(0).endsWith(" 422") && lines.get(0).contains("level must be debug, info, warn or error"),
+                lines.get(0));
+        assertTrue(lines.get(1).endsWith(" 422") && lines.get(1).contains("\"key\""), lines.get(1));
+        assertTrue(lines.get(2).endsWith(" 422") && lines.get(2).contains("not valid JSON"), lines.get(2));
+        assertEquals("FAILURE", log.getString("status"), "a refused output fails the run, as in bundled mode");
+    }
+
+    @Test
     void aHelperTokenServesItsRunOnlyAndDiesWithIt() throws Exception {
         java.nio.file.Path saved = java.nio.file.Files.createTempFile("helper-token", ".txt");
         saved.toFile().setWritable(true, false);

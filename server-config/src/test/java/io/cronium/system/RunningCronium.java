@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 public final class RunningCronium {
 
     public static final String ADMIN_PASSWORD = "system-test-admin-pw";
+    /** The password reset window per address of the system-test server (PasswordResetIT fills it). */
+    public static final int RESET_WINDOW_SECONDS = 5;
     private static RunningCronium instance;
 
     private final Path dataDir;
@@ -108,7 +110,7 @@ public final class RunningCronium {
         builder.environment().put("CRONIUM_SERVERS_PURGE_EVERY_SECONDS", "2"); // ServerRetentionIT waits for a purge
         builder.environment().put("CRONIUM_SSH_SWEEP_EVERY_SECONDS", "2"); // RemoteRunIT waits for a remote sweep
         builder.environment().put("CRONIUM_PASSWORD_RESET_MAX_PER_ADDRESS", "25"); // PasswordResetIT fills it
-        builder.environment().put("CRONIUM_PASSWORD_RESET_ADDRESS_WINDOW_SECONDS", "5");
+        builder.environment().put("CRONIUM_PASSWORD_RESET_ADDRESS_WINDOW_SECONDS", Integer.toString(RESET_WINDOW_SECONDS));
         builder.environment().putAll(settings);
         process = builder.start();
         var ready = new CountDownLatch(1);

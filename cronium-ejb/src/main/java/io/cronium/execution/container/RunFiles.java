@@ -55,13 +55,13 @@ final class RunFiles {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         for (var file : archive.files().entrySet()) {
             Path path = dir.resolve(file.getKey());
-            for (Path parent = path.getParent(); !Files.isDirectory(parent); parent = path.getParent()) {
-                Path missing = parent;
-                while (!Files.isDirectory(missing.getParent())) {
-                    missing = missing.getParent();
+            Path parent = dir;
+            for (Path part : dir.relativize(path.getParent())) { // helpers/bin: each level readable by the run's user
+                parent = parent.resolve(part);
+                if (!Files.isDirectory(parent)) {
+                    Files.createDirectory(parent);
+                    Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
                 }
-                Files.createDirectory(missing);
-                Files.setPosixFilePermissions(missing, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
             Files.write(path, file.getValue());
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(

@@ -20,8 +20,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /** Turns "run this event now" into a PENDING log and a QUEUED job, written in one transaction. */
@@ -70,11 +68,8 @@ public class RunRequests {
         if (event.getRunLocation() != RunLocation.REMOTE) {
             return spec;
         }
-        try (Connection c = database.dataSource().getConnection()) {
-            return spec.onServers(ServerTargets.of(c, List.of(event.getId())).getOrDefault(event.getId(), List.of()));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the servers of event " + event.getId(), e);
-        }
+        return spec.onServers(database.call("reading the servers of event " + event.getId(),
+                c -> ServerTargets.of(c, List.of(event.getId()))).getOrDefault(event.getId(), List.of()));
     }
 
     private boolean isRunning(long eventId) {

@@ -37,17 +37,8 @@ public class JobQueue {
     @Resource
     SessionContext context;
 
-    @FunctionalInterface
-    private interface Statement<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T withConnection(String what, Statement<T> statement) {
-        try (var connection = database.dataSource().getConnection()) {
-            return statement.run(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException(what + " failed", e);
-        }
+    private <T> T withConnection(String what, ApplicationDatabase.Work<T> work) {
+        return database.call(what, work);
     }
 
     /**

@@ -13,8 +13,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,16 +76,7 @@ public class RemoteLeftovers {
         });
     }
 
-    @FunctionalInterface
-    private interface Statement<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T sql(Statement<T> statement) {
-        try (var connection = database.dataSource().getConnection()) {
-            return statement.run(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("remote leftovers: " + e.getMessage(), e);
-        }
+    private <T> T sql(ApplicationDatabase.Work<T> work) {
+        return database.call("the remote leftovers' bookkeeping", work);
     }
 }
