@@ -260,7 +260,7 @@ public final class QueueBench {
                 floor.add((System.nanoTime() - t0) / 1e6);
             }
         }
-        long event = server.createEvent("{\"name\":\"noop\",\"type\":\"BASH\",\"content\":\"true\"}");
+        long event = server.createEvent("{\"name\":\"noop\",\"type\":\"BASH\",\"content\":\"true\",\"isolation\":\"PROCESS\"}");
         List<Long> logs = new ArrayList<>();
         try (var c = server.database("cronium")) {
             try (var s = c.createStatement()) {
