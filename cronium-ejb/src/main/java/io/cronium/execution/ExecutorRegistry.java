@@ -136,11 +136,12 @@ public class ExecutorRegistry {
         sshReaders = Executors.newCachedThreadPool(threads);
         sshSessions = new SshSessionPool(new SshConnector(Duration.ofSeconds(10)), maxSessionsPerServer,
                 Duration.ofSeconds(sshIdleSeconds), circuitFailures, Duration.ofSeconds(circuitOpenSeconds));
-        ssh = new SshExecutor(sshSessions, sshReaders, outputLimit, apiPort);
+        ssh = new SshExecutor(sshSessions, sshReaders, outputLimit, apiPort, threads);
     }
 
     @PreDestroy
     void close() {
+        ssh.close();
         sshSessions.close();
         sshReaders.shutdownNow();
     }

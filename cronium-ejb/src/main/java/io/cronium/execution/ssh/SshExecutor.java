@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -46,24 +47,30 @@ public class SshExecutor {
     private final ExecutorService readers;
     private final int outputLimitChars;
     private final RunnerScript runner = RunnerScript.get();
-    private final Integer helperApiPort;
-    /** The server-side port of each pooled session's tunnel to the helper API. */
-    private final Map<Session, Integer> tunnels = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private final HelperTunnels tunnels;
 
     public SshExecutor(SshSessionPool pool, ExecutorService readers, int outputLimitChars) {
-        this(pool, readers, outputLimitChars, null);
+        this(pool, readers, outputLimitChars, null, null);
     }
 
     /**
      * {@code helperApiPort}: the port of the helper API on this host, which a script reaches through a tunnel over its
      * pooled session (a remote port forward on the server's loopback, opened once per session); null: no tunnel, the
-     * helpers work from their files.
+     * helpers work from their files. {@code threads} makes the thread that asks for tunnels.
      */
-    public SshExecutor(SshSessionPool pool, ExecutorService readers, int outputLimitChars, Integer helperApiPort) {
+    public SshExecutor(SshSessionPool pool, ExecutorService readers, int outputLimitChars, Integer helperApiPort,
+                       ThreadFactory threads) {
         this.pool = pool;
         this.readers = readers;
         this.outputLimitChars = outputLimitChars;
-        this.helperApiPort = helperApiPort;
+        this.tunnels = helperApiPort == null ? null : new HelperTunnels(helperApiPort, threads);
+    }
+
+    /** Stops the thread that opens tunnels; the sessions themselves belong to the pool. */
+    public void close() {
+        if (tunnels != null) {
+            tunnels.close();
+        }
     }
 
     public String name() {
@@ -264,17 +271,15 @@ public class SshExecutor {
      * when it cannot be (the server forbids forwarding, say): the helpers then work from their files.
      */
     private String helperApi(Session session) {
-        if (helperApiPort == null) {
+        if (tunnels == null) {
             return null;
         }
-        Integer port = tunnels.computeIfAbsent(session, s -> {
-            try {
-                return s.setPortForwardingR("127.0.0.1:0:127.0.0.1:" + helperApiPort);
-            } catch (JSchException e) {
-                return -1;
-            }
-        });
-        return port > 0 ? "http://127.0.0.1:" + port : null;
+        try {
+            return tunnels.address(session);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down: the run's first wait ends it
+            return null;
+        }
     }
 
     /** The run's directory: environment, command, script, work/, and the helpers (the runner puts helpers/bin on PATH). */
