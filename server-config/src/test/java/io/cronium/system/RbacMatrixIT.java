@@ -172,6 +172,11 @@ class RbacMatrixIT {
         } else if (template.startsWith("/api/v1/workflows")) {
             id = owner.post("/api/v1/workflows", WorkflowsIT.workflow("rbac-" + System.nanoTime(), ownersEvent)).json()
                     .getJsonNumber("id").longValue();
+        } else if (template.startsWith("/api/v1/workflow-executions")) {
+            long workflow = owner.post("/api/v1/workflows", WorkflowsIT.workflow("rbac-" + System.nanoTime(), ownersEvent))
+                    .json().getJsonNumber("id").longValue();
+            id = owner.post("/api/v1/workflows/" + workflow + "/run", "{}").json().getJsonNumber("workflowExecutionId")
+                    .longValue();
         } else if (template.startsWith("/api/v1/servers")) {
             id = destructive ? ownersServer() : ownersServer;
         } else if (template.startsWith("/api/v1/tokens")) {

@@ -41,6 +41,7 @@ public final class HelperSession {
     private final String input;
     private final String event;
     private final Map<String, String> variables;
+    private final Map<String, String> workflowVariables;
     private final String apiToken;
     private final HelperCalls calls = new HelperCalls();
 
@@ -55,12 +56,24 @@ public final class HelperSession {
 
     /** The same, able to call the helper API with {@code apiToken} where the executor gives the script a way to it. */
     public HelperSession(String input, String event, Map<String, String> variables, String apiToken) {
+        this(input, event, variables, Map.of(), apiToken);
+    }
+
+    /**
+     * The same in a workflow step: {@code workflowVariables}, the run's variables as the step was queued, take the
+     * place of the user's variables of the same keys.
+     */
+    public HelperSession(String input, String event, Map<String, String> variables,
+                         Map<String, String> workflowVariables, String apiToken) {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         this.nonce = HexFormat.of().formatHex(random);
         this.input = asJson(input);
         this.event = event;
-        this.variables = Map.copyOf(variables);
+        Map<String, String> all = new LinkedHashMap<>(variables);
+        all.putAll(workflowVariables);
+        this.variables = Map.copyOf(all);
+        this.workflowVariables = Map.copyOf(workflowVariables);
         this.apiToken = apiToken;
     }
 
@@ -150,10 +163,16 @@ public final class HelperSession {
         }
     }
 
-    /** A variable as this run sees it through the API: what it set itself, else {@code stored} (as stored now). */
+    /**
+     * A variable as this run sees it through the API: what it set itself, else its workflow run's value, else
+     * {@code stored} (the user's, as stored now).
+     */
     public Optional<String> variable(String key, Optional<String> stored) {
         String set = calls.variables().get(key);
-        return set != null ? Optional.of(set) : stored;
+        if (set != null) {
+            return Optional.of(set);
+        }
+        return workflowVariables.containsKey(key) ? Optional.of(workflowVariables.get(key)) : stored;
     }
 
     /** Records the run's result; the reason when it is refused (not JSON, too large), which also fails the run. */

@@ -3,7 +3,7 @@ package io.cronium.jobs.boundary;
 import io.cronium.audit.boundary.AuditTrail;
 import io.cronium.common.ConflictException;
 import io.cronium.common.ResourceNotFoundException;
-import io.cronium.jobs.control.CancelRequested;
+import io.cronium.jobs.control.JobStop;
 import io.cronium.jobs.control.JobQueue;
 import io.cronium.jobs.control.JobTable.LockedJob;
 import io.cronium.jobs.entity.JobStatus;
@@ -13,7 +13,6 @@ import io.cronium.users.boundary.CallerResolver;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 
 /**
  * Cancels a job. One that has not started ends CANCELLED at once; a running one is flagged, and its node kills the
@@ -35,8 +34,8 @@ public class JobCancellation {
     @EJB
     AuditTrail audit;
 
-    @Inject
-    jakarta.enterprise.event.Event<CancelRequested> cancelRequested;
+    @EJB
+    JobStop stop;
 
     /** @return the job's status after the request: CANCELLED, or RUNNING until its node has stopped it */
     public JobStatus cancel(long jobId) {
@@ -46,14 +45,7 @@ public class JobCancellation {
         if (job.status().isFinal()) {
             throw new ConflictException("job " + jobId + " has already ended (" + job.status() + "); nothing to cancel");
         }
-        String reason = "cancelled by " + caller.username();
         audit.record(caller.username(), "JOB_CANCELLED", "job:" + jobId, "was " + job.status());
-        if (job.status() == JobStatus.RUNNING) {
-            queue.requestCancel(job);
-            cancelRequested.fire(new CancelRequested(jobId, job.attempt(), reason));
-            return JobStatus.RUNNING;
-        }
-        queue.cancelBeforeStart(job, reason + " before it started");
-        return JobStatus.CANCELLED;
+        return stop.stop(job, "cancelled by " + caller.username());
     }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
  * (nor its retries). Secret environment values are not in it: the runner decrypts them at run time.
  */
 public record JobPayload(EventType type, String script, int timeoutSeconds, Map<String, String> env, String input,
-                         RetrySchedule retry, RecoveryPolicy recovery, MisfirePolicy misfire, ExecutionSpec spec) {
+                         RetrySchedule retry, RecoveryPolicy recovery, MisfirePolicy misfire, ExecutionSpec spec,
+                         WorkflowStepRef step) {
 
     /** A run of {@code event} with {@code spec} (its servers resolved when remote). */
     public static JobPayload of(Event event, String input, ExecutionSpec spec) {
@@ -32,12 +33,17 @@ public record JobPayload(EventType type, String script, int timeoutSeconds, Map<
                                 String input, RunPolicy policy, ExecutionSpec spec) {
         return new JobPayload(type, script, timeoutSeconds, env, input,
                 new RetrySchedule(policy.retries(), policy.retryDelaySeconds(), policy.retryMaxDelaySeconds()),
-                policy.recovery(), null, spec);
+                policy.recovery(), null, spec, null);
     }
 
     /** The same request for a schedule slot, which follows the event's misfire policy if it waits too long. */
     public JobPayload scheduled(MisfirePolicy policy) {
-        return new JobPayload(type, script, timeoutSeconds, env, input, retry, recovery, policy, spec);
+        return new JobPayload(type, script, timeoutSeconds, env, input, retry, recovery, policy, spec, step);
+    }
+
+    /** The same request as a step of a workflow run. */
+    public JobPayload inStep(WorkflowStepRef ref) {
+        return new JobPayload(type, script, timeoutSeconds, env, input, retry, recovery, misfire, spec, ref);
     }
 
     public String toJson() {
@@ -59,6 +65,9 @@ public record JobPayload(EventType type, String script, int timeoutSeconds, Map<
             json.add("misfire", misfire.name());
         }
         spec.writeTo(json);
+        if (step != null) {
+            step.writeTo(json);
+        }
         return json.build().toString();
     }
 
@@ -74,7 +83,7 @@ public record JobPayload(EventType type, String script, int timeoutSeconds, Map<
                     o.getInt("timeoutSeconds"), env, o.getString("input", null), retry,
                     RecoveryPolicy.parse(o.getString("recovery", null)),
                     o.containsKey("misfire") ? MisfirePolicy.valueOf(o.getString("misfire")) : null,
-                    ExecutionSpec.readFrom(o));
+                    ExecutionSpec.readFrom(o), WorkflowStepRef.readFrom(o));
         }
     }
 }

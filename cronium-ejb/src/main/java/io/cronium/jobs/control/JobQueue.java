@@ -4,6 +4,7 @@ import io.cronium.jobs.control.JobTable.LockedJob;
 import io.cronium.jobs.control.JobTable.SkippedRun;
 import io.cronium.jobs.entity.JobStatus;
 import io.cronium.logs.control.LogTable;
+import io.cronium.logs.control.RunEnded;
 import io.cronium.logs.entity.LogStatus;
 import io.cronium.platform.ApplicationDatabase;
 import jakarta.annotation.Resource;
@@ -37,6 +38,9 @@ public class JobQueue {
     @Resource
     SessionContext context;
 
+    @Inject
+    jakarta.enterprise.event.Event<RunEnded> ended;
+
     private <T> T withConnection(String what, ApplicationDatabase.Work<T> work) {
         return database.call(what, work);
     }
@@ -53,6 +57,7 @@ public class JobQueue {
             for (SkippedRun skipped : JobTable.skipForbidden(connection)) {
                 LogTable.settle(connection, skipped.logId(), LogStatus.MISSED, "skipped: job " + skipped.blockingJobId()
                         + " of this event was still running (concurrency policy FORBID)");
+                ended.fire(new RunEnded(skipped.logId(), Map.of()));
             }
             return JobTable.claim(connection, node, leaseSeconds, limit);
         } catch (SQLException e) {
@@ -95,6 +100,7 @@ public class JobQueue {
             LogTable.settle(c, job.logId(), LogStatus.CANCELLED, reason);
             return null;
         });
+        ended.fire(new RunEnded(job.logId(), Map.of()));
     }
 
     /** @return for each attempt still ours, whether a cancel was requested (see {@link JobTable#renew}) */

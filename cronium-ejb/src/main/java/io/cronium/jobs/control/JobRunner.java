@@ -19,6 +19,7 @@ import io.cronium.logs.control.RunRecorder;
 import io.cronium.logs.entity.PhaseTimings;
 import io.cronium.servers.control.HostKeyPins;
 import jakarta.ejb.EJB;
+import jakarta.json.Json;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -87,7 +88,7 @@ public class JobRunner {
         }
         List<RunOutput.Chunk> lastChunks = new ArrayList<>();
         outputs.forEach(output -> lastChunks.addAll(flusher.detach(output)));
-        recorder.finish(job, ends, payload.retry(), lastChunks).ifPresent(dispatcher::wakeAt);
+        recorder.finish(job, ends, payload.retry(), payload.step(), lastChunks).ifPresent(dispatcher::wakeAt);
     }
 
     private RunAggregate.End onThisNode(RunStarts.StartedRun run, Map<String, String> env,
@@ -177,9 +178,15 @@ public class JobRunner {
             return helpers;
         }
         Duration lifetime = Duration.ofSeconds(run.payload().timeoutSeconds()).plusMinutes(1);
+        WorkflowStepRef step = run.payload().step();
+        String event = step == null ? run.context().event() : Json.createObjectBuilder(
+                Json.createReader(new java.io.StringReader(run.context().event())).readObject())
+                .add("workflowId", step.workflowId()).add("workflowExecutionId", step.executionId())
+                .add("workflowNode", step.node()).build().toString();
         for (RunRecorder.StartedExecution x : run.executions()) {
-            helpers.put(x.executionId(), new HelperSession(run.payload().input(), run.context().event(),
-                    run.context().variables().values(), tokens.issueHelper(x.executionId(), lifetime).token()));
+            helpers.put(x.executionId(), new HelperSession(run.payload().input(), event,
+                    run.context().variables().values(), step == null ? Map.of() : step.variables(),
+                    tokens.issueHelper(x.executionId(), lifetime).token()));
         }
         return helpers;
     }

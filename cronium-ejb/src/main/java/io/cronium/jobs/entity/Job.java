@@ -25,6 +25,9 @@ public class Job {
     @Column(name = "log_id", nullable = false)
     private long logId;
 
+    @Column(name = "workflow_execution_id")
+    private Long workflowExecutionId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private JobStatus status = JobStatus.QUEUED;
@@ -76,7 +79,13 @@ public class Job {
         this.payload = payload;
     }
 
+    /** This job runs a step of a workflow run. */
+    public void partOf(long workflowExecutionId) {
+        this.workflowExecutionId = workflowExecutionId;
+    }
+
     public Long getId() { return id; }
+    public Long getWorkflowExecutionId() { return workflowExecutionId; }
     public Long getEventId() { return eventId; }
     public long getLogId() { return logId; }
     public JobStatus getStatus() { return status; }

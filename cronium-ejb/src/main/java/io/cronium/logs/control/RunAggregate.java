@@ -41,6 +41,13 @@ public record RunAggregate(LogStatus status, Integer exitCode, String output, St
                     ? ExecutionOutcome.FAILED : r.outcome(), r.exitCode(), r.stdout(), r.stderr(), because, r.timings()),
                     output, variables);
         }
+
+        /** The same end without the changes to {@code keys} (they went elsewhere: a workflow run's variables). */
+        public End withoutVariables(java.util.Set<String> keys) {
+            Map<String, String> rest = new java.util.LinkedHashMap<>(variables);
+            rest.keySet().removeAll(keys);
+            return new End(executionId, server, result, output, rest);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import io.cronium.execution.ssh.SshTarget;
 import io.cronium.jobs.control.ClaimedJob;
 import io.cronium.jobs.control.JobQueue;
 import io.cronium.jobs.control.RetrySchedule;
+import io.cronium.jobs.control.WorkflowStepRef;
 import io.cronium.jobs.entity.JobStatus;
 import io.cronium.logs.entity.Execution;
 import io.cronium.logs.entity.LogStatus;
@@ -62,6 +63,9 @@ public class RunRecorder {
 
     @Inject
     RunAnnouncer announcer;
+
+    @Inject
+    jakarta.enterprise.event.Event<RunEnded> ended;
 
     @EJB
     VariableStore variables;
@@ -166,7 +170,7 @@ public class RunRecorder {
      * @return when the retry is due, if one was scheduled
      */
     public Optional<Instant> finish(ClaimedJob job, List<RunAggregate.End> ends, RetrySchedule retry,
-                                    List<RunOutput.Chunk> lastOutput) {
+                                    WorkflowStepRef step, List<RunOutput.Chunk> lastOutput) {
         try (var c = database.dataSource().getConnection()) {
             OutputChunkTable.append(c, lastOutput); // with the result, so a stream sees all output before the end
         } catch (SQLException e) {
@@ -181,7 +185,12 @@ public class RunRecorder {
         Instant now = Instant.now();
         RunLog log = em.find(RunLog.class, job.logId());
         List<RunAggregate.End> applied = new ArrayList<>();
+        Map<String, String> stepVariables = new LinkedHashMap<>();
         for (RunAggregate.End end : ends) {
+            if (step != null) {
+                stepVariables.putAll(step.ownChanges(end.variables()));
+                end = end.withoutVariables(stepVariables.keySet());
+            }
             RunAggregate.End done = withVariablesApplied(log.getOwnerId(), end);
             ExecutionResult r = done.result();
             Execution execution = em.find(Execution.class, done.executionId());
@@ -211,6 +220,9 @@ public class RunRecorder {
         queue.transition(job.jobId(), job.attempt(), JobStatus.RUNNING, jobStatus);
         log.finished(status, run.exitCode(), run.output(), run.error(), now, run.timings());
         announcer.announce(job.logId());
+        if (step != null) {
+            ended.fire(new RunEnded(log.getId(), stepVariables));
+        }
         return Optional.empty();
     }
 
@@ -235,6 +247,13 @@ public class RunRecorder {
         }
     }
 
+    /** A workflow step's end decides the workflow's next steps, in this transaction. */
+    private void endedIfStep(RunLog log) {
+        if (log.getWorkflowExecutionId() != null) {
+            ended.fire(new RunEnded(log.getId(), Map.of()));
+        }
+    }
+
     /** A job no executor here can run ends FAILED with the reason, instead of waiting forever. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void failWithoutExecution(ClaimedJob job, String reason) {
@@ -244,6 +263,7 @@ public class RunRecorder {
             log.started(now, job.attempt());
             log.finished(LogStatus.FAILURE, null, "", "[cronium] " + reason, now, new PhaseTimings(0, 0, 0));
             announcer.announce(job.logId());
+            endedIfStep(log);
         }
     }
 
@@ -256,6 +276,7 @@ public class RunRecorder {
             } catch (SQLException e) {
                 throw new IllegalStateException("recording the missed slot of job " + job.jobId() + " failed", e);
             }
+            ended.fire(new RunEnded(job.logId(), Map.of()));
         }
     }
 }

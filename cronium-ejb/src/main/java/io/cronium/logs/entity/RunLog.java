@@ -31,6 +31,9 @@ public class RunLog {
     @Column(name = "workflow_id")
     private Long workflowId;
 
+    @Column(name = "workflow_execution_id")
+    private Long workflowExecutionId;
+
     @Column(name = "job_id")
     private Long jobId;
 
@@ -87,6 +90,12 @@ public class RunLog {
         this.input = input;
     }
 
+    /** This run is a step of a workflow run. */
+    public void partOf(long workflowId, long workflowExecutionId) {
+        this.workflowId = workflowId;
+        this.workflowExecutionId = workflowExecutionId;
+    }
+
     public void attachJob(long jobId) {
         this.jobId = jobId;
     }
@@ -138,6 +147,7 @@ public class RunLog {
     public long getOwnerId() { return ownerId; }
     public Long getJobId() { return jobId; }
     public Long getWorkflowId() { return workflowId; }
+    public Long getWorkflowExecutionId() { return workflowExecutionId; }
     public LogStatus getStatus() { return status; }
     public String getTrigger() { return trigger; }
     public String getInput() { return input; }

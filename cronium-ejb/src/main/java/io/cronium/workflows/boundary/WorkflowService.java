@@ -4,6 +4,9 @@ import io.cronium.common.FieldError;
 import io.cronium.common.InvalidInputException;
 import io.cronium.common.ResourceNotFoundException;
 import io.cronium.events.entity.Event;
+import io.cronium.servers.entity.Server;
+import io.cronium.users.entity.Permission;
+import io.cronium.variables.control.VariableRules;
 import io.cronium.platform.KeysetQuery;
 import io.cronium.platform.Page;
 import io.cronium.users.boundary.Caller;
@@ -97,6 +100,20 @@ public class WorkflowService {
             Event event = em.find(Event.class, eventId);
             return event != null && event.getOwnerId() == ownerId;
         }));
+        if (draft.serverIds() != null && !draft.serverIds().isEmpty()) {
+            callers.current().require(Permission.RUN_REMOTE);
+            for (int i = 0; i < draft.serverIds().size(); i++) {
+                Long serverId = draft.serverIds().get(i);
+                Server server = serverId == null ? null : em.find(Server.class, serverId);
+                if (server == null || server.getDeletedAt() != null || server.getOwnerId() != ownerId) {
+                    errors.add(new FieldError("serverIds[" + i + "]", "server " + serverId + " not found"));
+                }
+            }
+        }
+        if (draft.variables() != null) {
+            draft.variables().forEach((key, value) -> VariableRules.check(key, value).forEach(e ->
+                    errors.add(new FieldError("variables." + key + "." + e.field(), e.message()))));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -113,6 +130,11 @@ public class WorkflowService {
     private static void apply(WorkflowDraft draft, Workflow workflow) {
         workflow.describe(draft.name().strip(), draft.description(),
                 draft.errorHandling() == null ? ErrorHandling.CONTINUE : ErrorHandling.valueOf(draft.errorHandling()));
+        workflow.getServerIds().clear();
+        if (draft.serverIds() != null) {
+            workflow.getServerIds().addAll(draft.serverIds());
+        }
+        workflow.declareVariables(draft.variables());
         for (var n : draft.nodes()) {
             var node = new WorkflowNode(workflow, n.id(), n.eventId());
             node.placeAt(n.x(), n.y());

@@ -59,6 +59,28 @@ public final class WorkflowPlan {
         return readyNodes();
     }
 
+    /** A node as a run recorded it: its state and, for one that ran to its end, the facts its edges decide on. */
+    public record Recorded(NodeState state, Condition.Facts facts) {
+    }
+
+    /**
+     * The plan of a run in progress, from its recorded steps (nodes not in {@code steps} are PENDING): edges of the
+     * nodes that ended are decided again from their facts, so the plan needs no state of its own between steps.
+     */
+    public static WorkflowPlan restore(List<String> nodes, List<Edge> edges, ErrorHandling errorHandling,
+                                       Map<String, Recorded> steps) {
+        var plan = new WorkflowPlan(nodes, edges, errorHandling);
+        steps.forEach((node, step) -> {
+            plan.states.put(node, step.state());
+            boolean ran = step.state() == NodeState.SUCCEEDED || step.state() == NodeState.FAILED;
+            if (ran && !plan.decide(node, step.state() == NodeState.SUCCEEDED, step.facts())
+                    && step.state() == NodeState.FAILED) {
+                plan.unhandledFailure = true;
+            }
+        });
+        return plan;
+    }
+
     /** A step ended: {@code succeeded}, its exit code, status and output decide its outgoing edges. */
     public synchronized Next finished(String node, boolean succeeded, Condition.Facts facts) {
         if (states.get(node) == NodeState.CANCELLED) {
@@ -68,8 +90,32 @@ public final class WorkflowPlan {
             throw new IllegalStateException("node " + node + " is " + states.get(node) + ", not RUNNING");
         }
         states.put(node, succeeded ? NodeState.SUCCEEDED : NodeState.FAILED);
-        outputs.put(node, facts.output() == null ? JsonValue.NULL : facts.output());
-        boolean handled = false;
+        boolean handled = decide(node, succeeded, facts);
+        if (!succeeded && !handled) {
+            unhandledFailure = true;
+            if (errorHandling == ErrorHandling.FAIL_FAST) {
+                return new Next(List.of(), cancelRest());
+            }
+        }
+        return new Next(readyNodes(), List.of());
+    }
+
+    /** Every node that has not ended is cancelled; returns those that were running. */
+    public synchronized List<String> cancelRest() {
+        List<String> running = new ArrayList<>();
+        states.replaceAll((key, state) -> {
+            if (state == NodeState.RUNNING) {
+                running.add(key);
+            }
+            return state == NodeState.PENDING || state == NodeState.RUNNING ? NodeState.CANCELLED : state;
+        });
+        return running;
+    }
+
+    /** Decides the node's outgoing edges from how it ended; whether any was taken (a failure then is handled). */
+    private boolean decide(String node, boolean succeeded, Condition.Facts facts) {
+        outputs.put(node, facts == null || facts.output() == null ? JsonValue.NULL : facts.output());
+        boolean anyTaken = false;
         for (int i = 0; i < edges.size(); i++) {
             Edge e = edges.get(i);
             if (e.from().equals(node)) {
@@ -77,25 +123,12 @@ public final class WorkflowPlan {
                     case ALWAYS -> true;
                     case ON_SUCCESS -> succeeded;
                     case ON_FAILURE -> !succeeded;
-                    case ON_CONDITION -> e.condition().holds(facts);
+                    case ON_CONDITION -> facts != null && e.condition().holds(facts);
                 };
-                handled = handled || taken[i];
+                anyTaken = anyTaken || taken[i];
             }
         }
-        List<String> cancel = new ArrayList<>();
-        if (!succeeded && !handled) {
-            unhandledFailure = true;
-            if (errorHandling == ErrorHandling.FAIL_FAST) {
-                states.replaceAll((key, state) -> {
-                    if (state == NodeState.RUNNING) {
-                        cancel.add(key);
-                    }
-                    return state == NodeState.PENDING || state == NodeState.RUNNING ? NodeState.CANCELLED : state;
-                });
-                return new Next(List.of(), cancel);
-            }
-        }
-        return new Next(readyNodes(), cancel);
+        return anyTaken;
     }
 
     /** A node that was cancelled while running (by FAIL_FAST or by hand) ended without deciding anything. */

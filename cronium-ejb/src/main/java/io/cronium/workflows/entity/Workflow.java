@@ -65,6 +65,10 @@ public class Workflow {
     @Column(name = "server_id")
     private Set<Long> serverIds = new LinkedHashSet<>();
 
+    /** The declared workflow variables and their defaults, as JSON (see WorkflowVariables). */
+    @Column(name = "variables")
+    private String variablesJson;
+
     @Version
     private long version;
 
@@ -88,6 +92,16 @@ public class Workflow {
         this.description = description;
         this.errorHandling = errorHandling;
         this.updatedAt = Instant.now();
+    }
+
+    /** The declared workflow variables with their defaults. */
+    public java.util.Map<String, String> variables() {
+        return io.cronium.workflows.control.WorkflowVariables.parse(variablesJson);
+    }
+
+    public void declareVariables(java.util.Map<String, String> defaults) {
+        this.variablesJson = defaults == null || defaults.isEmpty() ? null
+                : io.cronium.workflows.control.WorkflowVariables.toJson(defaults).toString();
     }
 
     public Long getId() { return id; }

@@ -23,8 +23,14 @@ public class WorkflowStep {
     @Column(name = "node_key", nullable = false)
     private String nodeKey;
 
+    @Column(name = "event_id")
+    private Long eventId;
+
     @Column(name = "log_id")
     private Long logId;
+
+    @Column(name = "job_id")
+    private Long jobId;
 
     @Column(nullable = false)
     private String status;
@@ -38,16 +44,35 @@ public class WorkflowStep {
     protected WorkflowStep() {
     }
 
-    public WorkflowStep(long workflowExecutionId, String nodeKey, String status) {
+    public WorkflowStep(long workflowExecutionId, String nodeKey, long eventId) {
         this.workflowExecutionId = workflowExecutionId;
         this.nodeKey = nodeKey;
+        this.eventId = eventId;
+        this.status = "PENDING";
+    }
+
+    /** Its event's run was queued. */
+    public void queued(long logId, long jobId, Instant at) {
+        this.logId = logId;
+        this.jobId = jobId;
+        this.status = "RUNNING";
+        this.startedAt = at;
+    }
+
+    /** The plan moved it to {@code status}; an end is stamped once. */
+    public void status(String status, Instant at) {
         this.status = status;
+        if (!"PENDING".equals(status) && !"RUNNING".equals(status) && finishedAt == null) {
+            this.finishedAt = at;
+        }
     }
 
     public Long getId() { return id; }
     public long getWorkflowExecutionId() { return workflowExecutionId; }
     public String getNodeKey() { return nodeKey; }
+    public Long getEventId() { return eventId; }
     public Long getLogId() { return logId; }
+    public Long getJobId() { return jobId; }
     public String getStatus() { return status; }
     public Instant getStartedAt() { return startedAt; }
     public Instant getFinishedAt() { return finishedAt; }

@@ -111,4 +111,35 @@ class WorkflowPlanTest {
         assertFalse(plan.states().containsValue(NodeState.CANCELLED));
         assertEquals(JsonValue.NULL, plan.inputOf("a"), "a start node has no input from the workflow's nodes");
     }
+
+    @Test
+    void aPlanRestoredFromItsRecordedStepsGoesOnAsTheOriginalWould() throws Exception {
+        List<String> nodes = List.of("a", "b", "c", "d");
+        List<WorkflowPlan.Edge> edges = List.of(edge("a", "b", EdgeType.ON_FAILURE), when("a", "c", "exitCode == 0"),
+                edge("b", "d", EdgeType.ALWAYS), edge("c", "d", EdgeType.ALWAYS));
+        var original = new WorkflowPlan(nodes, edges, ErrorHandling.CONTINUE);
+        original.start();
+        original.finished("a", true, ok("{\"k\":\"v\"}"));
+        var restored = WorkflowPlan.restore(nodes, edges, ErrorHandling.CONTINUE, Map.of(
+                "a", new WorkflowPlan.Recorded(NodeState.SUCCEEDED, ok("{\"k\":\"v\"}")),
+                "b", new WorkflowPlan.Recorded(NodeState.SKIPPED, null),
+                "c", new WorkflowPlan.Recorded(NodeState.RUNNING, null)));
+        assertEquals(original.states(), restored.states());
+        assertEquals(original.inputOf("c"), restored.inputOf("c"));
+        assertEquals(List.of("d"), restored.finished("c", true, ok("1")).start());
+        assertEquals(Json.createValue(1), restored.inputOf("d"), "the skipped branch adds nothing to the join");
+        restored.finished("d", true, ok("null"));
+        assertEquals("SUCCESS", restored.status());
+    }
+
+    @Test
+    void aRestoredUnhandledFailureStillFailsTheRun() {
+        List<String> nodes = List.of("a", "b");
+        List<WorkflowPlan.Edge> edges = List.of(edge("a", "b", EdgeType.ON_SUCCESS));
+        var restored = WorkflowPlan.restore(nodes, edges, ErrorHandling.CONTINUE, Map.of(
+                "a", new WorkflowPlan.Recorded(NodeState.FAILED, FAILED),
+                "b", new WorkflowPlan.Recorded(NodeState.SKIPPED, null)));
+        assertTrue(restored.done());
+        assertEquals("FAILURE", restored.status());
+    }
 }

@@ -1,6 +1,7 @@
 package io.cronium.web.api;
 
 import io.cronium.workflows.boundary.WorkflowDraft;
+import io.cronium.workflows.boundary.WorkflowRuns;
 import io.cronium.workflows.boundary.WorkflowService;
 import io.cronium.workflows.entity.Workflow;
 import jakarta.ejb.EJB;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import jakarta.json.JsonValue;
 
 /** Workflows: events as nodes, typed edges between them; checked whole on every save. */
 @Path("workflows")
@@ -31,7 +34,8 @@ public class WorkflowsResource {
     /** A workflow as the API returns it, in the shape it is submitted. */
     public record WorkflowView(long id, String name, String description, String errorHandling, String status,
                                List<WorkflowDraft.NodeDraft> nodes, List<WorkflowDraft.EdgeDraft> edges,
-                               Instant createdAt, Instant updatedAt) {
+                               List<Long> serverIds, Map<String, String> variables, Instant createdAt,
+                               Instant updatedAt) {
 
         static WorkflowView of(Workflow w) {
             return new WorkflowView(w.getId(), w.getName(), w.getDescription(), w.getErrorHandling().name(),
@@ -40,12 +44,19 @@ public class WorkflowsResource {
                             .toList(),
                     w.getEdges().stream().map(e -> new WorkflowDraft.EdgeDraft(e.getFrom(), e.getTo(), e.getType().name(),
                             e.getCondition())).toList(),
-                    w.getCreatedAt(), w.getUpdatedAt());
+                    List.copyOf(w.getServerIds()), w.variables(), w.getCreatedAt(), w.getUpdatedAt());
         }
+    }
+
+    /** What starts a run: its input (any JSON) and values for declared workflow variables. */
+    public record RunBody(JsonValue input, Map<String, String> variables) {
     }
 
     @EJB
     WorkflowService workflows;
+
+    @EJB
+    WorkflowRuns runs;
 
     @Context
     UriInfo uri;
@@ -72,6 +83,25 @@ public class WorkflowsResource {
     @Path("{id}")
     public WorkflowView update(@PathParam("id") long id, WorkflowDraft draft) {
         return WorkflowView.of(workflows.update(id, draft));
+    }
+
+    @POST
+    @Path("{id}/run")
+    public Response run(@PathParam("id") long id, RunBody body) {
+        String input = body == null || body.input() == null ? null : body.input().toString();
+        var run = runs.run(id, input, body == null ? null : body.variables());
+        return Response.accepted(Map.of("workflowExecutionId", run.getId()))
+                .location(uri.getBaseUriBuilder().path("workflow-executions").path(String.valueOf(run.getId())).build())
+                .build();
+    }
+
+    @GET
+    @Path("{id}/executions")
+    public PageView<WorkflowExecutionsResource.ExecutionView> executions(@PathParam("id") long id,
+                                                                         @QueryParam("limit") Integer limit,
+                                                                         @QueryParam("cursor") String cursor) {
+        return PageView.of(runs.list(id, Cursor.decode(cursor), Cursor.limit(limit)),
+                r -> WorkflowExecutionsResource.ExecutionView.of(r, null));
     }
 
     @DELETE

@@ -1,0 +1,53 @@
+package io.cronium.workflows.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Workflow variables: keys a workflow declares (with default values) that its steps share during one run. In a step,
+ * {@code getVariable} of a declared key reads the run's value and {@code setVariable} changes it for the steps that
+ * start later; every other key is the user's own variable, as outside a workflow. Kept as a JSON object of strings.
+ */
+public final class WorkflowVariables {
+
+    private WorkflowVariables() {
+    }
+
+    public static JsonObject toJson(Map<String, String> variables) {
+        var json = Json.createObjectBuilder();
+        variables.forEach(json::add);
+        return json.build();
+    }
+
+    /** The variables of a JSON object of strings; null or empty text: none. */
+    public static Map<String, String> parse(String json) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (json == null || json.isBlank()) {
+            return variables;
+        }
+        try (var reader = Json.createReader(new StringReader(json))) {
+            reader.readObject().forEach((k, v) -> variables.put(k, text(v)));
+        }
+        return variables;
+    }
+
+    private static String text(JsonValue value) {
+        return value instanceof JsonString s ? s.getString() : value.toString();
+    }
+
+    /** The changes a step made to declared keys (the rest are the user's). */
+    public static Map<String, String> declaredOf(Map<String, String> changes, Map<String, String> declared) {
+        Map<String, String> ours = new LinkedHashMap<>();
+        changes.forEach((k, v) -> {
+            if (declared.containsKey(k)) {
+                ours.put(k, v);
+            }
+        });
+        return ours;
+    }
+}

@@ -1,0 +1,260 @@
+package io.cronium.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** Workflow runs end to end: real scripts as steps, on the job queue, with their logs. */
+@Order(18)
+class WorkflowRunsIT {
+
+    static Api owner;
+    static Api other;
+
+    @BeforeAll
+    static void users() {
+        String base = RunningCronium.get().baseUrl();
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
+        for (String name : new String[] {"runs-owner", "runs-other"}) {
+            admin.post("/api/v1/users", Json.createObjectBuilder().add("username", name).add("password", name + "-pw")
+                    .add("role", "USER").add("permissions", Json.createArrayBuilder().add("MANAGE_SERVERS")
+                            .add("RUN_REMOTE")).build());
+        }
+        owner = new Api(base).login("runs-owner", "runs-owner-pw");
+        other = new Api(base).login("runs-other", "runs-other-pw");
+    }
+
+    static long event(String name, String type, String script) {
+        return owner.createEvent(Json.createObjectBuilder().add("name", name).add("type", type).add("content", script)
+                .add("isolation", "PROCESS").build());
+    }
+
+    static long bash(String name, String script) {
+        return event(name, "BASH", script);
+    }
+
+    /** A workflow of {@code nodes} (key -> event) and edges "from>to:TYPE[:condition]". */
+    static JsonObjectBuilder workflow(String errorHandling, Map<String, Long> nodes, String... edges) {
+        JsonArrayBuilder n = Json.createArrayBuilder();
+        nodes.forEach((key, event) -> n.add(Json.createObjectBuilder().add("id", key).add("eventId", event)));
+        JsonArrayBuilder e = Json.createArrayBuilder();
+        for (String edge : edges) {
+            String[] parts = edge.split(":", 3);
+            String[] ends = parts[0].split(">");
+            var json = Json.createObjectBuilder().add("from", ends[0]).add("to", ends[1]).add("type", parts[1]);
+            if (parts.length > 2) {
+                json.add("condition", parts[2]);
+            }
+            e.add(json);
+        }
+        return Json.createObjectBuilder().add("name", "wf-" + System.nanoTime()).add("errorHandling", errorHandling)
+                .add("nodes", n).add("edges", e);
+    }
+
+    static long save(JsonObjectBuilder workflow) {
+        var reply = owner.post("/api/v1/workflows", workflow.build());
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getJsonNumber("id").longValue();
+    }
+
+    static long start(long workflow, String body) {
+        var reply = owner.post("/api/v1/workflows/" + workflow + "/run", body);
+        assertEquals(202, reply.status(), reply.body());
+        return reply.json().getJsonNumber("workflowExecutionId").longValue();
+    }
+
+    static JsonObject awaitEnd(long run, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            JsonObject state = owner.get("/api/v1/workflow-executions/" + run).json();
+            if (!state.getString("status").equals("RUNNING")) {
+                return state;
+            }
+            assertTrue(Instant.now().isBefore(deadline), "workflow run " + run + " still running: " + state);
+            Thread.sleep(100);
+        }
+    }
+
+    static Map<String, JsonObject> steps(JsonObject run) {
+        Map<String, JsonObject> steps = new LinkedHashMap<>();
+        run.getJsonArray("steps").getValuesAs(JsonObject.class).forEach(s -> steps.put(s.getString("nodeId"), s));
+        return steps;
+    }
+
+    static JsonObject log(JsonObject step) {
+        return owner.get("/api/v1/logs/" + step.getJsonNumber("logId").longValue()).json();
+    }
+
+    @Test
+    void aDiamondRunsItsBranchesSideBySideAndJoinsTheirOutputs() throws Exception {
+        long a = bash("d-a", "cronium output '{\"n\":1}'");
+        long b = bash("d-b", "sleep 2; cronium output '\"b\"'");
+        long c = bash("d-c", "sleep 2; cronium output '\"c\"'");
+        long d = bash("d-d", "cronium output \"$(cronium input)\"");
+        long id = save(workflow("CONTINUE", Map.of("a", a, "b", b, "c", c, "d", d),
+                "a>b:ON_SUCCESS", "a>c:ALWAYS", "b>d:ALWAYS", "c>d:ALWAYS"));
+        JsonObject run = awaitEnd(start(id, "{}"), Duration.ofSeconds(60));
+        assertEquals("SUCCESS", run.getString("status"), run.toString());
+        assertEquals(4, run.getInt("successCount"));
+        var steps = steps(run);
+        Instant bStart = Instant.parse(log(steps.get("b")).getString("startedAt"));
+        Instant cStart = Instant.parse(log(steps.get("c")).getString("startedAt"));
+        assertTrue(Duration.between(bStart, cStart).abs().toMillis() < 1500, "b and c ran side by side: " + bStart
+                + " " + cStart);
+        assertTrue(run.getJsonNumber("durationMs").longValue() < 3900,
+                "wall time near the longest branch (2 s), not the sum: " + run);
+        var joined = log(steps.get("d"));
+        assertEquals(Json.createObjectBuilder().add("b", "b").add("c", "c").build(), joined.getJsonObject("result"),
+                "the join gets each branch by node id");
+        assertEquals("WORKFLOW", joined.getString("trigger"));
+        assertEquals(id, joined.getJsonNumber("workflowId").longValue());
+    }
+
+    @Test
+    void aConditionOnTheOutputTakesOneBranchAndSkipsTheOther() throws Exception {
+        long a = bash("c-a", "cronium output \"$(cronium input)\"");
+        long big = bash("c-big", "echo big");
+        long small = bash("c-small", "echo small");
+        long id = save(workflow("CONTINUE", Map.of("a", a, "big", big, "small", small),
+                "a>big:ON_CONDITION:output.n > 10", "a>small:ON_CONDITION:exitCode == 0 and output.n <= 10"));
+        var low = steps(awaitEnd(start(id, "{\"input\":{\"n\":3}}"), Duration.ofSeconds(30)));
+        assertEquals("SUCCESS", low.get("small").getString("status"));
+        assertEquals("SKIPPED", low.get("big").getString("status"));
+        assertTrue(Api.isNull(low.get("big"), "logId"), "a skipped step never ran");
+        var high = steps(awaitEnd(start(id, "{\"input\":{\"n\":30}}"), Duration.ofSeconds(30)));
+        assertEquals("SUCCESS", high.get("big").getString("status"));
+        assertEquals("SKIPPED", high.get("small").getString("status"));
+    }
+
+    @Test
+    void aHandledFailureTakesItsFailurePathAndAnUnhandledOneFailsTheRun() throws Exception {
+        long fails = bash("f-fails", "echo broken >&2; exit 3");
+        long onFailure = bash("f-on-failure", "echo repairing");
+        long onSuccess = bash("f-on-success", "echo never");
+        long handled = save(workflow("CONTINUE", Map.of("x", fails, "repair", onFailure, "next", onSuccess),
+                "x>repair:ON_FAILURE", "x>next:ON_SUCCESS"));
+        JsonObject run = awaitEnd(start(handled, "{}"), Duration.ofSeconds(30));
+        assertEquals("SUCCESS", run.getString("status"), "the failure was handled: " + run);
+        assertEquals("FAILURE", steps(run).get("x").getString("status"));
+        assertEquals("SUCCESS", steps(run).get("repair").getString("status"));
+        assertEquals("SKIPPED", steps(run).get("next").getString("status"));
+
+        long independent = bash("f-independent", "sleep 1; echo still ran");
+        long unhandled = save(workflow("CONTINUE", Map.of("x", fails, "other", independent, "next", onSuccess),
+                "x>next:ON_SUCCESS"));
+        run = awaitEnd(start(unhandled, "{}"), Duration.ofSeconds(30));
+        assertEquals("FAILURE", run.getString("status"), run.toString());
+        assertEquals("failed steps: x", run.getString("error"));
+        assertEquals("SUCCESS", steps(run).get("other").getString("status"), "CONTINUE lets other branches finish");
+    }
+
+    @Test
+    void failFastCancelsARunningSibling() throws Exception {
+        long slow = bash("ff-slow", "sleep 30; echo too late");
+        long bad = bash("ff-bad", "sleep 1; exit 1");
+        long id = save(workflow("FAIL_FAST", Map.of("slow", slow, "bad", bad)));
+        Instant began = Instant.now();
+        JsonObject run = awaitEnd(start(id, "{}"), Duration.ofSeconds(20));
+        assertEquals("FAILURE", run.getString("status"), run.toString());
+        assertEquals("CANCELLED", steps(run).get("slow").getString("status"));
+        var slowLog = owner.awaitFinished(steps(run).get("slow").getJsonNumber("logId").longValue(), Duration.ofSeconds(15));
+        assertEquals("CANCELLED", slowLog.getString("status"), slowLog.toString());
+        assertTrue(slowLog.getString("error").contains("ff-bad") || slowLog.getString("error").contains("'bad' failed"),
+                slowLog.getString("error"));
+        assertTrue(Duration.between(began, Instant.now()).toSeconds() < 20, "the sibling did not run its 30 s");
+    }
+
+    @Test
+    void dataAndWorkflowVariablesPassFromBashToPythonToNode() throws Exception {
+        long bash = bash("p-bash", "cronium setVariable greeting \"hello from bash\"; cronium output '{\"n\":1}'");
+        long python = event("p-python", "PYTHON", """
+                import cronium
+                n = cronium.input()["n"]
+                cronium.output({"n": n + 1, "greeting": cronium.getVariable("greeting")})
+                """);
+        long node = event("p-node", "NODE", """
+                (async () => {
+                  const input = await cronium.input();
+                  await cronium.output({n: input.n + 1, heard: input.greeting, own: await cronium.getVariable("greeting")});
+                })();
+                """);
+        long id = save(workflow("FAIL_FAST", Map.of("bash", bash, "python", python, "node", node),
+                "bash>python:ON_SUCCESS", "python>node:ON_SUCCESS")
+                .add("variables", Json.createObjectBuilder().add("greeting", "default")));
+        JsonObject run = awaitEnd(start(id, "{}"), Duration.ofSeconds(60));
+        assertEquals("SUCCESS", run.getString("status"), run.toString());
+        var last = log(steps(run).get("node"));
+        assertEquals(Json.createObjectBuilder().add("n", 3).add("heard", "hello from bash").add("own", "hello from bash")
+                .build(), last.getJsonObject("result"));
+        assertEquals(404, owner.get("/api/v1/variables/greeting").status(),
+                "a declared workflow variable stays with the run, not in the user's variables");
+
+        var unknown = owner.post("/api/v1/workflows/" + id + "/run", "{\"variables\":{\"nope\":\"x\"}}");
+        assertEquals(422, unknown.status(), unknown.body());
+        assertTrue(unknown.body().contains("variables.nope") && unknown.body().contains("greeting"), unknown.body());
+    }
+
+    @Test
+    void aServerOverrideRunsEveryScriptStepOnThoseServers() throws Exception {
+        long server = ServersIT.create(owner, ServersIT.server("wf-host2", 2).add("sshKey", SshHosts.key("id_ed25519"))
+                .build());
+        long where = bash("o-where", "hostname");
+        long id = save(workflow("CONTINUE", Map.of("where", where))
+                .add("serverIds", Json.createArrayBuilder().add(server)));
+        JsonObject run = awaitEnd(start(id, "{}"), Duration.ofSeconds(60));
+        assertEquals("SUCCESS", run.getString("status"), run.toString());
+        assertEquals("host2\n", log(steps(run).get("where")).getString("output"));
+
+        var foreign = owner.post("/api/v1/workflows", workflow("CONTINUE", Map.of("where", where))
+                .add("serverIds", Json.createArrayBuilder().add(ServersIT.create(other, ServersIT.server("theirs", 1)
+                        .add("sshKey", SshHosts.key("id_ed25519")).build()))).build());
+        assertEquals(422, foreign.status(), foreign.body());
+        assertTrue(foreign.body().contains("serverIds[0]"), foreign.body());
+    }
+
+    @Test
+    void runsAreTheOwnersAndAnEndedRunCannotBeCancelled() throws Exception {
+        long id = save(workflow("CONTINUE", Map.of("only", bash("r-only", "true"))));
+        long run = start(id, "{}");
+        assertEquals(404, other.get("/api/v1/workflow-executions/" + run).status());
+        assertEquals(404, other.post("/api/v1/workflows/" + id + "/run", "{}").status());
+        assertEquals(404, owner.get("/api/v1/workflow-executions/999999999").status());
+        awaitEnd(run, Duration.ofSeconds(30));
+        var again = owner.post("/api/v1/workflow-executions/" + run + "/cancel", "{}");
+        assertEquals(409, again.status(), again.body());
+        var list = owner.get("/api/v1/workflows/" + id + "/executions").json();
+        assertEquals(run, list.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue());
+    }
+
+    @Test
+    void cancellingARunStopsItsRunningStepsAndNeverStartsTheRest() throws Exception {
+        long slow = bash("x-slow", "sleep 30");
+        long after = bash("x-after", "echo never");
+        long id = save(workflow("CONTINUE", Map.of("slow", slow, "after", after), "slow>after:ALWAYS"));
+        long run = start(id, "{}");
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (!"RUNNING".equals(log(steps(owner.get("/api/v1/workflow-executions/" + run).json()).get("slow"))
+                .getString("status"))) {
+            assertTrue(Instant.now().isBefore(deadline), "the slow step started");
+            Thread.sleep(100);
+        }
+        var cancelled = owner.post("/api/v1/workflow-executions/" + run + "/cancel", "{}");
+        assertEquals(202, cancelled.status(), cancelled.body());
+        JsonObject ended = awaitEnd(run, Duration.ofSeconds(5));
+        assertEquals("CANCELLED", ended.getString("status"));
+        assertEquals("CANCELLED", steps(ended).get("after").getString("status"));
+        var slowLog = owner.awaitFinished(steps(ended).get("slow").getJsonNumber("logId").longValue(), Duration.ofSeconds(15));
+        assertEquals("CANCELLED", slowLog.getString("status"));
+    }
+}
