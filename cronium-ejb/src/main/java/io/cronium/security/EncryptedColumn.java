@@ -10,7 +10,8 @@ public enum EncryptedColumn {
     SERVER_SSH_KEY("servers", "ssh_key_enc", "id"),
     SERVER_PASSPHRASE("servers", "passphrase_enc", "id"),
     SERVER_PASSWORD("servers", "password_enc", "id"),
-    VARIABLE_VALUE("variables", "value_enc", "owner_id || '/' || key");
+    VARIABLE_VALUE("variables", "value_enc", "owner_id || '/' || key"),
+    WEBHOOK_HMAC_SECRET("webhooks", "hmac_secret_enc", "id");
 
     private final String table;
     private final String column;

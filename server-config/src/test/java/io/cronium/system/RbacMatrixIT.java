@@ -177,6 +177,9 @@ class RbacMatrixIT {
                     .json().getJsonNumber("id").longValue();
             id = owner.post("/api/v1/workflows/" + workflow + "/run", "{}").json().getJsonNumber("workflowExecutionId")
                     .longValue();
+        } else if (template.startsWith("/api/v1/webhook-keys")) {
+            id = owner.post("/api/v1/webhook-keys", "{\"eventId\":" + ownersEvent + "}").json().getJsonNumber("id")
+                    .longValue();
         } else if (template.startsWith("/api/v1/servers")) {
             id = destructive ? ownersServer() : ownersServer;
         } else if (template.startsWith("/api/v1/tokens")) {

@@ -27,6 +27,8 @@ public final class RunningCronium {
     public static final String ADMIN_PASSWORD = "system-test-admin-pw";
     /** The password reset window per address of the system-test server (PasswordResetIT fills it). */
     public static final int RESET_WINDOW_SECONDS = 5;
+    /** Calls per webhook key and minute on the system-test server (WebhooksIT exceeds it). */
+    static final int WEBHOOK_CALLS_PER_MINUTE = 20;
     private static RunningCronium instance;
 
     private final Path dataDir;
@@ -110,6 +112,7 @@ public final class RunningCronium {
         builder.environment().put("CRONIUM_SERVERS_PURGE_EVERY_SECONDS", "2"); // ServerRetentionIT waits for a purge
         builder.environment().put("CRONIUM_SSH_SWEEP_EVERY_SECONDS", "2"); // RemoteRunIT waits for a remote sweep
         builder.environment().put("CRONIUM_PASSWORD_RESET_MAX_PER_ADDRESS", "25"); // PasswordResetIT fills it
+        builder.environment().put("CRONIUM_WEBHOOKS_MAX_PER_MINUTE", Integer.toString(WEBHOOK_CALLS_PER_MINUTE));
         builder.environment().put("CRONIUM_PASSWORD_RESET_ADDRESS_WINDOW_SECONDS", Integer.toString(RESET_WINDOW_SECONDS));
         builder.environment().putAll(settings);
         process = builder.start();

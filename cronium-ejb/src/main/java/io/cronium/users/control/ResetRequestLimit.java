@@ -1,14 +1,11 @@
 package io.cronium.users.control;
 
+import io.cronium.platform.SlidingWindowLimit;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,26 +24,15 @@ public class ResetRequestLimit {
     @ConfigProperty(name = "cronium.password-reset.address-window-seconds", defaultValue = "3600")
     long windowSeconds;
 
-    private final Map<String, Deque<Instant>> requests = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private SlidingWindowLimit limit;
+
+    @PostConstruct
+    void init() {
+        limit = new SlidingWindowLimit(maxPerAddress, Duration.ofSeconds(windowSeconds), Clock.systemUTC());
+    }
 
     /** Counts a request from {@code address}; how long to wait before the next one is allowed (zero: allowed now). */
     public Duration admit(String address) {
-        if (address == null) {
-            return Duration.ZERO;
-        }
-        Instant now = clock.instant();
-        Instant since = now.minusSeconds(windowSeconds);
-        Deque<Instant> recent = requests.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (recent) {
-            while (!recent.isEmpty() && recent.peekFirst().isBefore(since)) {
-                recent.pollFirst();
-            }
-            if (recent.size() >= maxPerAddress) {
-                return Duration.between(since, recent.peekFirst()).plusSeconds(1);
-            }
-            recent.addLast(now);
-            return Duration.ZERO;
-        }
+        return address == null ? Duration.ZERO : limit.admit(address);
     }
 }

@@ -32,23 +32,42 @@ public class Webhook {
     @Column(name = "hmac_secret_enc")
     private String hmacSecretEncrypted;
 
+    @Column(name = "key_hint")
+    private String keyHint;
+
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
 
     protected Webhook() {
     }
 
-    public static Webhook forEvent(long ownerId, String key, long eventId) {
+    /** A webhook for an event or (eventId null) a workflow; {@code keyHash} is the SHA-256 of its key. */
+    public static Webhook of(long ownerId, String keyHash, String keyHint, Long eventId, Long workflowId) {
         var webhook = new Webhook();
         webhook.ownerId = ownerId;
-        webhook.key = key;
+        webhook.key = keyHash;
+        webhook.keyHint = keyHint;
         webhook.eventId = eventId;
+        webhook.workflowId = workflowId;
         return webhook;
+    }
+
+    public void hmacSecret(String encrypted) {
+        this.hmacSecretEncrypted = encrypted;
+    }
+
+    public void used(Instant at) {
+        this.lastUsedAt = at;
     }
 
     public Long getId() { return id; }
     public long getOwnerId() { return ownerId; }
-    public String getKey() { return key; }
+    public String getKeyHash() { return key; }
+    public String getKeyHint() { return keyHint; }
+    public Instant getLastUsedAt() { return lastUsedAt; }
     public Long getEventId() { return eventId; }
     public Long getWorkflowId() { return workflowId; }
     public String getHmacSecretEncrypted() { return hmacSecretEncrypted; }

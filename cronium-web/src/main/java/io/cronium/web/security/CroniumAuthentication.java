@@ -40,6 +40,9 @@ public class CroniumAuthentication implements HttpAuthenticationMechanism {
     /** The runtime helpers' API: authenticated by per-run helper tokens, never as a user. */
     static final String HELPER_API = "/api/v1/helper/";
 
+    /** Webhook calls: their key (and signature) authenticate them, never a user's credentials. */
+    static final String WEBHOOKS = "/api/v1/webhooks/";
+
     static final String SESSION_USER = "cronium.user";
     private static final String LOGIN_PAGE = "/login.xhtml";
 
@@ -61,6 +64,9 @@ public class CroniumAuthentication implements HttpAuthenticationMechanism {
         SecurityHeadersFilter.apply(request, response);
         if (request.getRequestURI().startsWith(request.getContextPath() + HELPER_API)) {
             return context.doNothing(); // scripts' helper tokens are no users' tokens: HelperResource checks them
+        }
+        if (request.getRequestURI().startsWith(request.getContextPath() + WEBHOOKS)) {
+            return context.doNothing(); // WebhookTriggers checks the key and the signature
         }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

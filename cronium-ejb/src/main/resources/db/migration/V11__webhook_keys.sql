@@ -1,0 +1,6 @@
+-- Webhook keys are credentials: the table keeps only their SHA-256 (in the column "key") and a short hint for people
+-- to tell them apart; the optional HMAC secret is encrypted (EncryptedColumn.WEBHOOK_HMAC_SECRET).
+alter table webhooks
+    add column key_hint     varchar(16),
+    add column last_used_at timestamptz;
+create index webhooks_owner on webhooks (owner_id, id desc);
