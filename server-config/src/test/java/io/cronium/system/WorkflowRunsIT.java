@@ -257,4 +257,29 @@ class WorkflowRunsIT {
         var slowLog = owner.awaitFinished(steps(ended).get("slow").getJsonNumber("logId").longValue(), Duration.ofSeconds(15));
         assertEquals("CANCELLED", slowLog.getString("status"));
     }
+
+    @Test
+    void aScheduledWorkflowRunsOncePerSlotUntilPaused() throws Exception {
+        long tick = bash("s-tick", "true");
+        JsonObject draft = workflow("CONTINUE", Map.of("tick", tick))
+                .add("schedule", Json.createObjectBuilder().add("intervalSeconds", 1)).build();
+        long id = save(Json.createObjectBuilder(draft));
+        assertTrue(!Api.isNull(owner.get("/api/v1/workflows/" + id).json(), "nextFireAt"));
+        Thread.sleep(3500);
+        var paused = owner.put("/api/v1/workflows/" + id, Json.createObjectBuilder(draft).add("status", "PAUSED").build());
+        assertEquals(200, paused.status(), paused.body());
+        assertTrue(Api.isNull(paused.json(), "nextFireAt"), "a paused workflow has no next slot");
+        var runs = owner.get("/api/v1/workflows/" + id + "/executions").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertTrue(runs.size() >= 2 && runs.size() <= 5, "one run per second: " + runs.size());
+        runs.forEach(r -> assertEquals("SCHEDULE", r.getString("trigger")));
+        Thread.sleep(1500);
+        assertEquals(runs.size(), owner.get("/api/v1/workflows/" + id + "/executions").json().getJsonArray("items")
+                .size(), "no run once paused");
+
+        var bad = owner.post("/api/v1/workflows", workflow("CONTINUE", Map.of("tick", tick))
+                .add("schedule", Json.createObjectBuilder().add("cron", "not a cron")).build());
+        assertEquals(422, bad.status(), bad.body());
+        assertTrue(bad.body().contains("schedule.cron"), bad.body());
+    }
 }

@@ -156,6 +156,13 @@ public final class EventValidator {
         checkEnum("limits.network", l.network(), NetworkAccess.values(), errors);
     }
 
+    /** The problems of a schedule (shared with workflows), named {@code schedule...}. */
+    public static List<FieldError> scheduleProblems(EventDraft.ScheduleSpec s) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        validateSchedule(s, errors);
+        return errors;
+    }
+
     private static void validateSchedule(EventDraft.ScheduleSpec s, List<FieldError> errors) {
         boolean hasCron = !blank(s.cron());
         if (hasCron && s.intervalSeconds() != null) {

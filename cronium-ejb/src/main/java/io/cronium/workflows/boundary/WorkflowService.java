@@ -3,7 +3,12 @@ package io.cronium.workflows.boundary;
 import io.cronium.common.FieldError;
 import io.cronium.common.InvalidInputException;
 import io.cronium.common.ResourceNotFoundException;
+import io.cronium.events.control.EventValidator;
 import io.cronium.events.entity.Event;
+import io.cronium.events.entity.EventStatus;
+import io.cronium.scheduling.control.FireTimes;
+import io.cronium.scheduling.entity.MisfirePolicy;
+import io.cronium.scheduling.entity.Schedule;
 import io.cronium.servers.entity.Server;
 import io.cronium.users.entity.Permission;
 import io.cronium.variables.control.VariableRules;
@@ -22,6 +27,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -110,6 +116,12 @@ public class WorkflowService {
                 }
             }
         }
+        if (draft.schedule() != null) {
+            errors.addAll(EventValidator.scheduleProblems(draft.schedule()));
+        }
+        if (draft.status() != null && !List.of("ACTIVE", "PAUSED").contains(draft.status())) {
+            errors.add(new FieldError("status", "ACTIVE or PAUSED"));
+        }
         if (draft.variables() != null) {
             draft.variables().forEach((key, value) -> VariableRules.check(key, value).forEach(e ->
                     errors.add(new FieldError("variables." + key + "." + e.field(), e.message()))));
@@ -135,6 +147,14 @@ public class WorkflowService {
             workflow.getServerIds().addAll(draft.serverIds());
         }
         workflow.declareVariables(draft.variables());
+        var spec = draft.schedule();
+        boolean hasCron = spec != null && spec.cron() != null && !spec.cron().isBlank();
+        var schedule = spec == null ? new Schedule() : new Schedule(hasCron ? spec.cron().trim() : null,
+                spec.intervalSeconds(), spec.timezone(), MisfirePolicy.parse(spec.misfirePolicy()));
+        EventStatus status = draft.status() == null ? EventStatus.ACTIVE : EventStatus.valueOf(draft.status());
+        schedule.nextFireAt(status == EventStatus.ACTIVE && !schedule.isManualOnly()
+                ? FireTimes.next(schedule, Instant.now()).orElse(null) : null);
+        workflow.scheduled(schedule, status);
         for (var n : draft.nodes()) {
             var node = new WorkflowNode(workflow, n.id(), n.eventId());
             node.placeAt(n.x(), n.y());

@@ -99,6 +99,12 @@ public class Workflow {
         return io.cronium.workflows.control.WorkflowVariables.parse(variablesJson);
     }
 
+    /** Its schedule and status; the next fire time is computed by the caller. */
+    public void scheduled(Schedule schedule, EventStatus status) {
+        this.schedule = schedule;
+        this.status = status;
+    }
+
     public void declareVariables(java.util.Map<String, String> defaults) {
         this.variablesJson = defaults == null || defaults.isEmpty() ? null
                 : io.cronium.workflows.control.WorkflowVariables.toJson(defaults).toString();

@@ -1,5 +1,7 @@
 package io.cronium.web.api;
 
+import io.cronium.events.boundary.EventDraft;
+import io.cronium.scheduling.entity.Schedule;
 import io.cronium.workflows.boundary.WorkflowDraft;
 import io.cronium.workflows.boundary.WorkflowRuns;
 import io.cronium.workflows.boundary.WorkflowService;
@@ -34,7 +36,8 @@ public class WorkflowsResource {
     /** A workflow as the API returns it, in the shape it is submitted. */
     public record WorkflowView(long id, String name, String description, String errorHandling, String status,
                                List<WorkflowDraft.NodeDraft> nodes, List<WorkflowDraft.EdgeDraft> edges,
-                               List<Long> serverIds, Map<String, String> variables, Instant createdAt,
+                               List<Long> serverIds, Map<String, String> variables,
+                               EventDraft.ScheduleSpec schedule, Instant nextFireAt, Instant createdAt,
                                Instant updatedAt) {
 
         static WorkflowView of(Workflow w) {
@@ -44,7 +47,13 @@ public class WorkflowsResource {
                             .toList(),
                     w.getEdges().stream().map(e -> new WorkflowDraft.EdgeDraft(e.getFrom(), e.getTo(), e.getType().name(),
                             e.getCondition())).toList(),
-                    List.copyOf(w.getServerIds()), w.variables(), w.getCreatedAt(), w.getUpdatedAt());
+                    List.copyOf(w.getServerIds()), w.variables(), schedule(w.getSchedule()),
+                    w.getSchedule().nextFireAt(), w.getCreatedAt(), w.getUpdatedAt());
+        }
+
+        private static EventDraft.ScheduleSpec schedule(Schedule s) {
+            return s.isManualOnly() ? null : new EventDraft.ScheduleSpec(s.cron(), s.intervalSeconds(), s.timezone(),
+                    s.misfirePolicy().name());
         }
     }
 

@@ -4,3 +4,6 @@ alter table webhooks
     add column key_hint     varchar(16),
     add column last_used_at timestamptz;
 create index webhooks_owner on webhooks (owner_id, id desc);
+
+-- Due scheduled workflows (WorkflowScheduling), like events_due for events.
+create index workflows_due on workflows (next_fire_at) where status = 'ACTIVE';
