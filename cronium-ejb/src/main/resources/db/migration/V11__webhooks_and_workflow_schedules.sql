@@ -7,3 +7,6 @@ create index webhooks_owner on webhooks (owner_id, id desc);
 
 -- Due scheduled workflows (WorkflowScheduling), like events_due for events.
 create index workflows_due on workflows (next_fire_at) where status = 'ACTIVE';
+
+-- A run started by another run's conditional action names it (no foreign key: logs are purged by age, in bulk).
+alter table logs add column triggered_by_log_id bigint;

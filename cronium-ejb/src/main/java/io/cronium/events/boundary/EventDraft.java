@@ -29,7 +29,15 @@ public record EventDraft(
         String concurrencyPolicy,
         String isolation,
         LimitsSpec limits,
-        List<String> serverGroups) {
+        List<String> serverGroups,
+        List<ActionSpec> actions) {
+
+    /**
+     * A conditional action: when the run ends {@code on} SUCCESS, FAILURE, ALWAYS or CONDITION ({@code condition}
+     * holds), the event {@code eventId} runs with this run's result as its input.
+     */
+    public record ActionSpec(String on, String condition, Long eventId) {
+    }
 
     /** An HTTP event's request; {@code successStatuses} like "2xx" or "200-299,304" (default 2xx). */
     public record HttpSpec(String method, String url, Map<String, String> headers, String body,

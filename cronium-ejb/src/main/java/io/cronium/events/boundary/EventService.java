@@ -5,6 +5,9 @@ import io.cronium.common.InvalidInputException;
 import io.cronium.common.ResourceNotFoundException;
 import io.cronium.events.control.EnvVarAad;
 import io.cronium.events.control.EventValidator;
+import io.cronium.events.control.ConditionalActionRules;
+import io.cronium.events.entity.ActionTrigger;
+import io.cronium.events.entity.ConditionalAction;
 import io.cronium.events.entity.Event;
 import io.cronium.events.entity.EventStatus;
 import io.cronium.events.entity.EventType;
@@ -70,7 +73,7 @@ public class EventService {
     @RolesAllowed({"USER", "ADMIN"})
     public Event create(EventDraft draft) {
         Caller caller = callers.current();
-        requireValid(draft, caller.userId());
+        requireValid(draft, caller.userId(), null);
         var event = new Event(caller.userId());
         apply(draft, event);
         event.getSchedule().nextFireAt(event.getStatus() == EventStatus.ACTIVE
@@ -85,7 +88,7 @@ public class EventService {
     @RolesAllowed({"USER", "ADMIN"})
     public Event update(long id, EventDraft draft) {
         Event event = visible(id);
-        requireValid(draft, event.getOwnerId());
+        requireValid(draft, event.getOwnerId(), id);
         EventStatus before = event.getStatus();
         EventStatus after = draft.status() == null ? before : EventStatus.parse(draft.status());
         if (!before.canMoveTo(after)) {
@@ -167,8 +170,14 @@ public class EventService {
         return event;
     }
 
-    private void requireValid(EventDraft draft, long ownerId) {
+    private void requireValid(EventDraft draft, long ownerId, Long eventId) {
         var errors = validator.validate(draft);
+        if (draft != null && draft.actions() != null) {
+            errors.addAll(ConditionalActionRules.problems(draft.actions(), eventId, target -> {
+                Event other = em.find(Event.class, target);
+                return other != null && other.getOwnerId() == ownerId;
+            }));
+        }
         if (errors.isEmpty() && RunLocation.REMOTE.name().equals(draft.runLocation())) {
             callers.current().require(Permission.RUN_REMOTE);
             for (Long serverId : draft.serverIds() == null ? List.<Long>of() : draft.serverIds()) {
@@ -212,6 +221,14 @@ public class EventService {
                 RecoveryPolicy.parse(d.recoveryPolicy()), ConcurrencyPolicy.parse(d.concurrencyPolicy())));
         e.setMaxExecutions(d.maxExecutions());
         e.setRunLocation(d.runLocation() == null ? RunLocation.LOCAL : RunLocation.parse(d.runLocation()));
+        if (d.actions() != null) { // absent: the event keeps its actions
+            e.getConditionalActions().clear();
+            for (int i = 0; i < d.actions().size(); i++) {
+                var a = d.actions().get(i);
+                e.getConditionalActions().add(new ConditionalAction(e, i, ActionTrigger.valueOf(a.on()),
+                        a.condition() == null || a.condition().isBlank() ? null : a.condition().strip(), a.eventId()));
+            }
+        }
         e.getServerIds().clear();
         e.getServerGroups().clear();
         if (e.getRunLocation() == RunLocation.REMOTE) {

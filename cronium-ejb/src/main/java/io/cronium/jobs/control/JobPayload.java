@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,31 +20,40 @@ import java.util.Map;
  */
 public record JobPayload(EventType type, String script, int timeoutSeconds, Map<String, String> env, String input,
                          RetrySchedule retry, RecoveryPolicy recovery, MisfirePolicy misfire, ExecutionSpec spec,
-                         WorkflowStepRef step) {
+                         WorkflowStepRef step, List<FollowUp> actions) {
+
+    public JobPayload {
+        actions = actions == null ? List.of() : List.copyOf(actions);
+    }
 
     /** A run of {@code event} with {@code spec} (its servers resolved when remote). */
     public static JobPayload of(Event event, String input, ExecutionSpec spec) {
         Map<String, String> env = new LinkedHashMap<>();
         event.getEnv().stream().filter(v -> !v.isSecret()).forEach(v -> env.put(v.getName(), v.getValue()));
         return of(event.getType(), event.getContent(), event.getTimeoutSeconds(), env, input, event.getRunPolicy(),
-                spec);
+                spec).withActions(FollowUp.of(event.getConditionalActions()));
     }
 
     public static JobPayload of(EventType type, String script, int timeoutSeconds, Map<String, String> env,
                                 String input, RunPolicy policy, ExecutionSpec spec) {
         return new JobPayload(type, script, timeoutSeconds, env, input,
                 new RetrySchedule(policy.retries(), policy.retryDelaySeconds(), policy.retryMaxDelaySeconds()),
-                policy.recovery(), null, spec, null);
+                policy.recovery(), null, spec, null, List.of());
+    }
+
+    /** The same request with the event's conditional actions, to run when it ends. */
+    public JobPayload withActions(List<FollowUp> followUps) {
+        return new JobPayload(type, script, timeoutSeconds, env, input, retry, recovery, misfire, spec, step, followUps);
     }
 
     /** The same request for a schedule slot, which follows the event's misfire policy if it waits too long. */
     public JobPayload scheduled(MisfirePolicy policy) {
-        return new JobPayload(type, script, timeoutSeconds, env, input, retry, recovery, policy, spec, step);
+        return new JobPayload(type, script, timeoutSeconds, env, input, retry, recovery, policy, spec, step, actions);
     }
 
     /** The same request as a step of a workflow run. */
     public JobPayload inStep(WorkflowStepRef ref) {
-        return new JobPayload(type, script, timeoutSeconds, env, input, retry, recovery, misfire, spec, ref);
+        return new JobPayload(type, script, timeoutSeconds, env, input, retry, recovery, misfire, spec, ref, actions);
     }
 
     public String toJson() {
@@ -68,6 +78,9 @@ public record JobPayload(EventType type, String script, int timeoutSeconds, Map<
         if (step != null) {
             step.writeTo(json);
         }
+        if (!actions.isEmpty()) {
+            json.add("actions", FollowUp.toJson(actions));
+        }
         return json.build().toString();
     }
 
@@ -83,7 +96,7 @@ public record JobPayload(EventType type, String script, int timeoutSeconds, Map<
                     o.getInt("timeoutSeconds"), env, o.getString("input", null), retry,
                     RecoveryPolicy.parse(o.getString("recovery", null)),
                     o.containsKey("misfire") ? MisfirePolicy.valueOf(o.getString("misfire")) : null,
-                    ExecutionSpec.readFrom(o), WorkflowStepRef.readFrom(o));
+                    ExecutionSpec.readFrom(o), WorkflowStepRef.readFrom(o), FollowUp.fromJson(o.getJsonArray("actions")));
         }
     }
 }

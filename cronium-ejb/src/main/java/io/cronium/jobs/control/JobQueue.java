@@ -57,7 +57,7 @@ public class JobQueue {
             for (SkippedRun skipped : JobTable.skipForbidden(connection)) {
                 LogTable.settle(connection, skipped.logId(), LogStatus.MISSED, "skipped: job " + skipped.blockingJobId()
                         + " of this event was still running (concurrency policy FORBID)");
-                ended.fire(new RunEnded(skipped.logId(), Map.of()));
+                ended.fire(RunEnded.notRun(skipped.logId()));
             }
             return JobTable.claim(connection, node, leaseSeconds, limit);
         } catch (SQLException e) {
@@ -100,7 +100,7 @@ public class JobQueue {
             LogTable.settle(c, job.logId(), LogStatus.CANCELLED, reason);
             return null;
         });
-        ended.fire(new RunEnded(job.logId(), Map.of()));
+        ended.fire(RunEnded.notRun(job.logId()));
     }
 
     /** @return for each attempt still ours, whether a cancel was requested (see {@link JobTable#renew}) */

@@ -88,7 +88,7 @@ public class JobRunner {
         }
         List<RunOutput.Chunk> lastChunks = new ArrayList<>();
         outputs.forEach(output -> lastChunks.addAll(flusher.detach(output)));
-        recorder.finish(job, ends, payload.retry(), payload.step(), lastChunks).ifPresent(dispatcher::wakeAt);
+        recorder.finish(job, ends, payload, lastChunks).ifPresent(dispatcher::wakeAt);
     }
 
     private RunAggregate.End onThisNode(RunStarts.StartedRun run, Map<String, String> env,

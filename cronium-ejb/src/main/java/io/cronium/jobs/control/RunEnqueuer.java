@@ -26,11 +26,22 @@ import java.util.List;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class RunEnqueuer {
 
-    /** Where a run comes from: its trigger, and the workflow step it is (null: none) with the workflow's servers. */
-    public record Origin(String trigger, WorkflowStepRef step, List<Long> serverOverride) {
+    /**
+     * Where a run comes from: its trigger, the workflow step it is (null: none) with the workflow's servers, and the
+     * run whose conditional action started it (null: none).
+     */
+    public record Origin(String trigger, WorkflowStepRef step, List<Long> serverOverride, Long triggeredByLogId) {
 
         public static Origin of(String trigger) {
-            return new Origin(trigger, null, List.of());
+            return new Origin(trigger, null, List.of(), null);
+        }
+
+        public static Origin step(WorkflowStepRef step, List<Long> serverOverride) {
+            return new Origin("WORKFLOW", step, serverOverride, null);
+        }
+
+        public static Origin action(long logId) {
+            return new Origin("ACTION", null, List.of(), logId);
         }
     }
 
@@ -50,6 +61,9 @@ public class RunEnqueuer {
         var log = new RunLog(event.getId(), event.getOwnerId(), origin.trigger(), input);
         if (origin.step() != null) {
             log.partOf(origin.step().workflowId(), origin.step().executionId());
+        }
+        if (origin.triggeredByLogId() != null) {
+            log.triggeredBy(origin.triggeredByLogId());
         }
         em.persist(log);
         em.flush();

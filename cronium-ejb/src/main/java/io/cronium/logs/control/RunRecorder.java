@@ -9,6 +9,7 @@ import io.cronium.execution.ExecutionResult;
 import io.cronium.execution.ssh.SshTarget;
 import io.cronium.jobs.control.ClaimedJob;
 import io.cronium.jobs.control.JobQueue;
+import io.cronium.jobs.control.JobPayload;
 import io.cronium.jobs.control.RetrySchedule;
 import io.cronium.jobs.control.WorkflowStepRef;
 import io.cronium.jobs.entity.JobStatus;
@@ -169,8 +170,10 @@ public class RunRecorder {
      * locked first, so a cancel or a reaper cannot interleave.
      * @return when the retry is due, if one was scheduled
      */
-    public Optional<Instant> finish(ClaimedJob job, List<RunAggregate.End> ends, RetrySchedule retry,
-                                    WorkflowStepRef step, List<RunOutput.Chunk> lastOutput) {
+    public Optional<Instant> finish(ClaimedJob job, List<RunAggregate.End> ends, JobPayload payload,
+                                    List<RunOutput.Chunk> lastOutput) {
+        RetrySchedule retry = payload.retry();
+        WorkflowStepRef step = payload.step();
         try (var c = database.dataSource().getConnection()) {
             OutputChunkTable.append(c, lastOutput); // with the result, so a stream sees all output before the end
         } catch (SQLException e) {
@@ -220,8 +223,8 @@ public class RunRecorder {
         queue.transition(job.jobId(), job.attempt(), JobStatus.RUNNING, jobStatus);
         log.finished(status, run.exitCode(), run.output(), run.error(), now, run.timings());
         announcer.announce(job.logId());
-        if (step != null) {
-            ended.fire(new RunEnded(log.getId(), stepVariables));
+        if (step != null || !payload.actions().isEmpty()) {
+            ended.fire(new RunEnded(log.getId(), stepVariables, payload.actions()));
         }
         return Optional.empty();
     }
@@ -250,7 +253,7 @@ public class RunRecorder {
     /** A workflow step's end decides the workflow's next steps, in this transaction. */
     private void endedIfStep(RunLog log) {
         if (log.getWorkflowExecutionId() != null) {
-            ended.fire(new RunEnded(log.getId(), Map.of()));
+            ended.fire(RunEnded.notRun(log.getId()));
         }
     }
 
@@ -276,7 +279,7 @@ public class RunRecorder {
             } catch (SQLException e) {
                 throw new IllegalStateException("recording the missed slot of job " + job.jobId() + " failed", e);
             }
-            ended.fire(new RunEnded(job.logId(), Map.of()));
+            ended.fire(RunEnded.notRun(job.logId()));
         }
     }
 }

@@ -34,6 +34,9 @@ public class RunLog {
     @Column(name = "workflow_execution_id")
     private Long workflowExecutionId;
 
+    @Column(name = "triggered_by_log_id")
+    private Long triggeredByLogId;
+
     @Column(name = "job_id")
     private Long jobId;
 
@@ -96,6 +99,16 @@ public class RunLog {
         this.workflowExecutionId = workflowExecutionId;
     }
 
+    /** This run was started by a conditional action of the run {@code logId}. */
+    public void triggeredBy(long logId) {
+        this.triggeredByLogId = logId;
+    }
+
+    /** A line of Cronium's own about this run, after what it says already (an action it started, say). */
+    public void note(String line) {
+        this.error = (error == null || error.isEmpty() ? "" : error.endsWith("\n") ? error : error + "\n") + line + "\n";
+    }
+
     public void attachJob(long jobId) {
         this.jobId = jobId;
     }
@@ -148,6 +161,7 @@ public class RunLog {
     public Long getJobId() { return jobId; }
     public Long getWorkflowId() { return workflowId; }
     public Long getWorkflowExecutionId() { return workflowExecutionId; }
+    public Long getTriggeredByLogId() { return triggeredByLogId; }
     public LogStatus getStatus() { return status; }
     public String getTrigger() { return trigger; }
     public String getInput() { return input; }

@@ -6,6 +6,8 @@ import io.cronium.events.entity.Isolation;
 import io.cronium.events.entity.NetworkAccess;
 import io.cronium.events.entity.ResourceLimits;
 import io.cronium.execution.ExecutionSpec;
+import io.cronium.events.entity.ActionTrigger;
+import io.cronium.jobs.control.FollowUp;
 import io.cronium.jobs.control.JobPayload;
 import io.cronium.jobs.entity.ConcurrencyPolicy;
 import io.cronium.jobs.entity.JobPriority;
@@ -220,11 +222,23 @@ public final class Scheduler {
                 }
             }
         }
+        Map<Long, List<FollowUp>> actions = new LinkedHashMap<>();
+        try (var select = c.prepareStatement("select event_id, trigger_on, condition_expr, target_event_id from"
+                + " conditional_actions where event_id = any(?) and target_event_id is not null order by event_id, position")) {
+            select.setArray(1, c.createArrayOf("bigint", due.stream().map(DueEvent::id).toArray()));
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    actions.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>()).add(new FollowUp(
+                            ActionTrigger.valueOf(rows.getString(2)), rows.getString(3), rows.getLong(4)));
+                }
+            }
+        }
         Map<Long, List<Long>> servers = ServerTargets.of(c, due.stream().map(DueEvent::id).toList());
         Map<Long, String> payloads = new LinkedHashMap<>();
         for (DueEvent e : due) {
             payloads.put(e.id(), JobPayload.of(e.type(), e.content(), e.timeoutSeconds(), env.getOrDefault(e.id(), Map.of()), null,
-                    e.policy(), servers.containsKey(e.id()) ? e.spec().onServers(servers.get(e.id())) : e.spec()).scheduled(e.schedule().misfirePolicy()).toJson());
+                    e.policy(), servers.containsKey(e.id()) ? e.spec().onServers(servers.get(e.id())) : e.spec())
+                    .scheduled(e.schedule().misfirePolicy()).withActions(actions.getOrDefault(e.id(), List.of())).toJson());
         }
         return payloads;
     }

@@ -1,5 +1,6 @@
 package io.cronium.workflows.control;
 
+import io.cronium.common.Condition;
 import io.cronium.events.entity.Event;
 import io.cronium.jobs.control.RunEnqueuer;
 import io.cronium.jobs.control.WorkflowStepRef;
@@ -16,13 +17,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,8 +38,6 @@ import java.util.stream.Collectors;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class WorkflowEngine {
-
-    static final String STEP_TRIGGER = "WORKFLOW";
 
     @PersistenceContext
     EntityManager em;
@@ -177,7 +172,7 @@ public class WorkflowEngine {
                        Map<String, String> variables, Instant now) {
         Event event = em.find(Event.class, step.getEventId());
         var ref = new WorkflowStepRef(definition.workflowId(), run.getId(), step.getNodeKey(), variables);
-        var ticket = enqueuer.enqueue(event, input, new RunEnqueuer.Origin(STEP_TRIGGER, ref, definition.serverIds()));
+        var ticket = enqueuer.enqueue(event, input, RunEnqueuer.Origin.step(ref, definition.serverIds()));
         step.queued(ticket.logId(), ticket.jobId(), now);
     }
 
@@ -227,17 +222,6 @@ public class WorkflowEngine {
 
     /** What a step's edges decide on: its exit code, status and output (text that is not JSON: as a string). */
     static Condition.Facts facts(RunLog log) {
-        return new Condition.Facts(log.getExitCode(), log.getStatus().name(), json(log.getResult()));
-    }
-
-    private static JsonValue json(String text) {
-        if (text == null || text.isBlank()) {
-            return JsonValue.NULL;
-        }
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return reader.readValue();
-        } catch (JsonException e) {
-            return Json.createValue(text);
-        }
+        return Condition.facts(log.getExitCode(), log.getStatus().name(), log.getResult());
     }
 }

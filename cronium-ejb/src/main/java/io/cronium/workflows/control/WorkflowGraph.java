@@ -1,5 +1,6 @@
 package io.cronium.workflows.control;
 
+import io.cronium.common.Condition;
 import io.cronium.common.FieldError;
 import io.cronium.workflows.entity.EdgeType;
 import java.util.ArrayDeque;

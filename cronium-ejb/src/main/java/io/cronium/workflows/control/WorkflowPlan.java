@@ -1,5 +1,6 @@
 package io.cronium.workflows.control;
 
+import io.cronium.common.Condition;
 import io.cronium.workflows.entity.EdgeType;
 import io.cronium.workflows.entity.ErrorHandling;
 import jakarta.json.Json;

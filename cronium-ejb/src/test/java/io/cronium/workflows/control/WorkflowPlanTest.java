@@ -1,5 +1,6 @@
 package io.cronium.workflows.control;
 
+import io.cronium.common.Condition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

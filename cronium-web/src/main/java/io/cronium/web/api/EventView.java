@@ -33,8 +33,13 @@ public record EventView(
         Map<String, String> env,
         List<String> secretEnv,
         String priority,
+        List<Action> actions,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** A conditional action, in the shape it is submitted. */
+    public record Action(String on, String condition, Long eventId) {
+    }
 
     public record Http(String method, String url, Map<String, String> headers, String body, boolean followRedirects,
                        String successStatuses) {
@@ -64,6 +69,8 @@ public record EventView(
                 policy.retryMaxDelaySeconds(), policy.recovery().name(), policy.concurrency().name(), e.getMaxExecutions(),
                 e.getExecutionCount(), e.getRunLocation().name(), e.getIsolation().name(), limits,
                 List.copyOf(e.getServerIds()), List.copyOf(e.getServerGroups()), env, secretNames, e.getPriority().name(),
+                e.getConditionalActions().stream().map(a -> new Action(a.getTrigger().name(), a.getCondition(),
+                        a.getTargetEventId())).toList(),
                 e.getCreatedAt(), e.getUpdatedAt());
     }
 }

@@ -20,6 +20,8 @@ public record LogView(
         long id,
         Long eventId,
         Long workflowId,
+        Long workflowExecutionId,
+        Long triggeredByLogId,
         Long jobId,
         String status,
         String trigger,
@@ -83,7 +85,8 @@ public record LogView(
     }
 
     private static LogView of(RunLog l, List<ExecutionView> executions) {
-        return new LogView(l.getId(), l.getEventId(), l.getWorkflowId(), l.getJobId(), l.getStatus().name(), l.getTrigger(), l.getOutput(),
+        return new LogView(l.getId(), l.getEventId(), l.getWorkflowId(), l.getWorkflowExecutionId(),
+                l.getTriggeredByLogId(), l.getJobId(), l.getStatus().name(), l.getTrigger(), l.getOutput(),
                 json(l.getResult()), l.getError(), l.getExitCode(), l.getStartedAt(), l.getFinishedAt(), l.getDurationMs(), l.getSetupMs(),
                 l.getExecutionMs(), l.getCleanupMs(), l.getScheduledFor(), l.getAttempt(), l.getCreatedAt(), executions);
     }

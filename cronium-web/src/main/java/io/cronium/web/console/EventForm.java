@@ -95,7 +95,10 @@ public class EventForm implements Serializable {
         return f;
     }
 
-    /** The draft to save; environment variables are left out, which keeps the event's (secrets included). */
+    /**
+     * The draft to save; environment variables and conditional actions are left out, which keeps the event's (secrets
+     * included).
+     */
     public EventDraft toDraft() {
         var schedule = switch (scheduleKind) {
             case "CRON" -> new EventDraft.ScheduleSpec(cron, null, timezone, misfirePolicy);
@@ -110,7 +113,7 @@ public class EventForm implements Serializable {
         return new EventDraft(name, description, type, isHttp ? null : content, http, schedule, status, timeoutSeconds,
                 retries, maxExecutions, isHttp ? "LOCAL" : runLocation, remote ? serverIds : null, null, null, priority,
                 retryDelaySeconds, retryMaxDelaySeconds, recoveryPolicy, concurrencyPolicy, isHttp ? null : isolation,
-                limits, remote ? serverGroups : null);
+                limits, remote ? serverGroups : null, null);
     }
 
     /** Header lines that do not read as "Name: value" are passed on with a null value, so validation names them. */

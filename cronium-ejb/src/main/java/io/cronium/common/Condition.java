@@ -1,4 +1,4 @@
-package io.cronium.workflows.control;
+package io.cronium.common;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The small, safe language of ON_CONDITION edges: a condition on the previous step's exit code and output, never
- * code. Grammar (keywords in lower case):
+ * The small, safe language of conditions on how a run ended (workflow ON_CONDITION edges, an event's CONDITION
+ * actions): its exit code, status and output, never code. Grammar (keywords in lower case):
  * <pre>
  *   condition  := or
  *   or         := and ("or" and)*
@@ -31,6 +31,19 @@ public final class Condition {
 
     /** What a condition is evaluated on: the previous step's exit code, status and output (JSON, or null). */
     public record Facts(Integer exitCode, String status, JsonValue output) {
+    }
+
+    /** The facts of a run as stored: its result is JSON text (text that is not JSON counts as a string). */
+    public static Facts facts(Integer exitCode, String status, String result) {
+        JsonValue output = JsonValue.NULL;
+        if (result != null && !result.isBlank()) {
+            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(result))) {
+                output = reader.readValue();
+            } catch (jakarta.json.JsonException e) {
+                output = jakarta.json.Json.createValue(result);
+            }
+        }
+        return new Facts(exitCode, status, output);
     }
 
     /** A condition that does not parse: the reason names the position (1-based). */

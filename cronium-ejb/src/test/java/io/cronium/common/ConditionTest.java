@@ -1,4 +1,4 @@
-package io.cronium.workflows.control;
+package io.cronium.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
