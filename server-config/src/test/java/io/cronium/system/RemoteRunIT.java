@@ -205,13 +205,24 @@ class RemoteRunIT {
                     .getString("error", "");
         }
         assertTrue(error.contains("the lost attempt (its node dead-node stopped running it) was still running on web1:"
-                + " its process group was killed"), error);
+                + " its process group was killed"), error + " / the sweep's record: " + leftoverRecord(dead.executionId()));
         assertEquals("gone", onHost1("kill -0 -" + pid + " 2>/dev/null && echo alive || echo gone").strip());
         assertEquals("", onHost1("ls -d " + dir + " 2>/dev/null || true"));
         try (var c = RunningCronium.get().database(); var s = c.createStatement();
              var rows = s.executeQuery("select count(*) from remote_leftovers")) {
             rows.next();
             assertEquals(0, rows.getInt(1), "settled");
+        }
+    }
+
+    private static String leftoverRecord(String executionId) throws Exception {
+        try (var c = RunningCronium.get().database(); var s = c.prepareStatement(
+                "select tries, next_try_at, last_error from remote_leftovers where execution_id = ?")) {
+            s.setString(1, executionId);
+            try (var rows = s.executeQuery()) {
+                return rows.next() ? "tries " + rows.getInt(1) + ", next " + rows.getTimestamp(2) + ", last error "
+                        + rows.getString(3) : "none";
+            }
         }
     }
 

@@ -91,10 +91,14 @@ public class RemoteLeftoverSweep {
                         + " within " + RemoteLeftovers.GIVE_UP_HOURS + " h (" + e.getMessage() + "); its directory is /tmp/"
                         + "cronium-run-" + claim.executionId());
             } else {
+                LOG.warning(() -> "stopping what " + lost + " left on " + claim.server() + " failed, tried again later: "
+                        + e.getMessage());
                 leftovers.retryLater(claim.executionId(), e.getMessage());
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // a pooled timer thread must not keep the flag; the claim is tried again when it falls due
+            LOG.warning(() -> "stopping what " + lost + " left on " + claim.server() + " was interrupted");
+            leftovers.retryLater(claim.executionId(), "interrupted");
         }
     }
 }
