@@ -38,7 +38,8 @@ public class RunView implements Serializable {
     public record Summary(long id, Long eventId, Long jobId, String status, int attempt, Integer exitCode,
                           String trigger, Instant scheduledFor, Instant startedAt, Instant finishedAt, Long durationMs,
                           Long setupMs, Long executionMs, Long cleanupMs, String executor, boolean sandboxed,
-                          String output, String result, String error) implements Serializable {
+                          String output, String result, String error, Long workflowExecutionId,
+                          Long triggeredByLogId) implements Serializable {
         public boolean isActive() {
             return "PENDING".equals(status) || "RUNNING".equals(status);
         }
@@ -159,7 +160,7 @@ public class RunView implements Serializable {
                 l.getExitCode(), l.getTrigger(), l.getScheduledFor(), l.getStartedAt(), l.getFinishedAt(),
                 l.getDurationMs(), l.getSetupMs(), l.getExecutionMs(), l.getCleanupMs(),
                 last == null ? null : last.executor(), last != null && last.sandboxed(), l.getOutput(), l.getResult(),
-                l.getError());
+                l.getError(), l.getWorkflowExecutionId(), l.getTriggeredByLogId());
         return true;
     }
 

@@ -1,0 +1,48 @@
+package io.cronium.web.console;
+
+import io.cronium.workflows.boundary.WorkflowRuns;
+import io.cronium.workflows.boundary.WorkflowService;
+import io.cronium.workflows.entity.Workflow;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** The workflows page: each workflow with its size, schedule and last run. */
+@Named
+@ViewScoped
+public class WorkflowsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A row of the table. */
+    public record Row(long id, String name, int nodes, String errorHandling, String schedule, Long lastRunId,
+                      String lastRunStatus) implements Serializable {
+    }
+
+    @EJB
+    transient WorkflowService workflows;
+
+    @EJB
+    transient WorkflowRuns runs;
+
+    private List<Row> rows;
+
+    @PostConstruct
+    void load() {
+        rows = workflows.list(null, 500).items().stream().map(this::row).toList();
+    }
+
+    private Row row(Workflow w) {
+        var last = runs.list(w.getId(), null, 1).items().stream().findFirst();
+        var s = w.getSchedule();
+        String schedule = s.isManualOnly() ? "" : (s.cron() != null ? s.cron() : "every " + s.intervalSeconds() + " s")
+                + " (" + w.getStatus() + ")";
+        return new Row(w.getId(), w.getName(), w.getNodes().size(), w.getErrorHandling().name(), schedule,
+                last.map(r -> r.getId()).orElse(null), last.map(r -> r.getStatus()).orElse(null));
+    }
+
+    public List<Row> getRows() { return rows; }
+}
