@@ -103,7 +103,7 @@ class SshExecutorTest {
         var node = run(3, EventType.NODE, "console.log(require('os').hostname()); process.exit(4)");
         assertEquals("host3\n", node.stdout());
         assertEquals(4, node.exitCode());
-        assertEquals("", ssh(1, "ls -d /tmp/cronium-run-* 2>/dev/null || true"), "payloads are removed");
+        assertEquals("", ssh(1, "ls -d /tmp/cronium-run-exec_9_* 2>/dev/null || true"), "payloads are removed");
     }
 
     @Test
@@ -168,7 +168,7 @@ class SshExecutorTest {
         assertTrue(result.failureReason().contains("remote process group was killed"), result.failureReason());
         // [p]: the pattern must not match the shell that runs pgrep
         assertEquals("", ssh(1, "pgrep -f 'slee[p] " + marker + "' || true"), "nothing of the run is left");
-        assertEquals("", ssh(1, "ls -d /tmp/cronium-run-* 2>/dev/null || true"));
+        assertEquals("", ssh(1, "ls -d /tmp/cronium-run-exec_9_* 2>/dev/null || true"));
     }
 
     @Test
