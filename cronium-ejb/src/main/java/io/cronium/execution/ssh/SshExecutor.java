@@ -111,14 +111,14 @@ public class SshExecutor {
             return failed("interrupted while connecting", output, new PhaseTimings(millisSince(t0), 0, 0));
         }
         steps.put("connect", millisSince(t0));
-        byte[] payload = payload(request, interpreter, name, helperApi(lease.session())).tar();
-        if (target.hostKey() == null && lease.hostKey() != null) {
-            firstHostKey.accept(lease.hostKey());
-        }
         boolean healthy = true;
         long t1 = System.nanoTime();
         long executionStart = t1;
-        try {
+        try { // from here on the session goes back to the pool whatever happens
+            byte[] payload = payload(request, interpreter, name, helperApi(lease.session())).tar();
+            if (target.hostKey() == null && lease.hostKey() != null) {
+                firstHostKey.accept(lease.hostKey());
+            }
             RemoteCommand command = RemoteCommand.start(lease.session(), runCommand(dir, request), payload, lines, readers,
                     (int) SESSION_WAIT.toMillis());
             Integer status = command.await(request.timeout().toMillis(), cancellation.requested());

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Stops on their servers what remote runs of lost attempts left running (their node died mid-run; the lease reaper
  * recorded them): the script's process group is killed and its payload removed, and the run says so. A server that
- * cannot be reached is tried again (30 s, doubling, at most every 10 min) for a day, then the run says it was not
+ * cannot be reached is tried again (5 s, doubling, at most every 10 min) for a day, then the run says it was not
  * stopped. A re-run on the same server stops its earlier attempt by itself before it starts (SshExecutor).
  */
 @Singleton
