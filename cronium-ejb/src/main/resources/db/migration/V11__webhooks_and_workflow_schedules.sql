@@ -10,3 +10,7 @@ create index workflows_due on workflows (next_fire_at) where status = 'ACTIVE';
 
 -- A run started by another run's conditional action names it (no foreign key: logs are purged by age, in bulk).
 alter table logs add column triggered_by_log_id bigint;
+
+-- A workflow's nodes and edges keep the order they were given in (JPA order columns).
+alter table workflow_nodes add column position integer;
+alter table workflow_edges add column position integer;

@@ -57,6 +57,8 @@ class WorkflowsIT {
         var read = owner.get("/api/v1/workflows/" + id).json();
         assertEquals("FAIL_FAST", read.getString("errorHandling"));
         assertEquals(2, read.getJsonArray("nodes").size());
+        assertEquals("a", read.getJsonArray("nodes").getJsonObject(0).getString("id"), "nodes in the order given");
+        assertEquals("b", read.getJsonArray("nodes").getJsonObject(1).getString("id"));
         var a = read.getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
                 .filter(n -> n.getString("id").equals("a")).findFirst().orElseThrow();
         assertEquals(40, a.getInt("x"));

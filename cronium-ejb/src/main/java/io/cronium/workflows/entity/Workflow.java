@@ -15,7 +15,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -52,11 +52,11 @@ public class Workflow {
     private ErrorHandling errorHandling = ErrorHandling.CONTINUE;
 
     @OneToMany(mappedBy = "workflow", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("id")
+    @OrderColumn(name = "position")
     private List<WorkflowNode> nodes = new ArrayList<>();
 
     @OneToMany(mappedBy = "workflow", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("id")
+    @OrderColumn(name = "position")
     private List<WorkflowEdge> edges = new ArrayList<>();
 
     /** Overrides the servers of every event in the workflow when not empty. */
