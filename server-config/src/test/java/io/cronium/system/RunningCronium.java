@@ -111,6 +111,7 @@ public final class RunningCronium {
         builder.environment().put("CRONIUM_SERVERS_CHECK_TICK_SECONDS", "2"); // ServersIT waits for a health check
         builder.environment().put("CRONIUM_SERVERS_PURGE_EVERY_SECONDS", "2"); // ServerRetentionIT waits for a purge
         builder.environment().put("CRONIUM_SSH_SWEEP_EVERY_SECONDS", "2"); // RemoteRunIT waits for a remote sweep
+        builder.environment().put("CRONIUM_WORKFLOWS_SWEEP_EVERY_SECONDS", "2"); // WorkflowRunsIT waits for a sweep
         builder.environment().put("CRONIUM_PASSWORD_RESET_MAX_PER_ADDRESS", "25"); // PasswordResetIT fills it
         builder.environment().put("CRONIUM_WEBHOOKS_MAX_PER_MINUTE", Integer.toString(WEBHOOK_CALLS_PER_MINUTE));
         builder.environment().put("CRONIUM_PASSWORD_RESET_ADDRESS_WINDOW_SECONDS", Integer.toString(RESET_WINDOW_SECONDS));

@@ -10,6 +10,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -281,5 +282,87 @@ class WorkflowRunsIT {
                 .add("schedule", Json.createObjectBuilder().add("cron", "not a cron")).build());
         assertEquals(422, bad.status(), bad.body());
         assertTrue(bad.body().contains("schedule.cron"), bad.body());
+    }
+
+    /**
+     * A step whose node died mid-run: its job is left RUNNING with a lease nobody renews. The lease reaper ends it by
+     * the event's recovery policy, and the workflow run goes on from there: FAIL takes the failure path, RERUN runs
+     * the step again and then its successor. Nothing is lost, nothing runs twice.
+     */
+    @Test
+    void aStepLostWithItsNodeIsRecoveredAndTheRunGoesOn() throws Exception {
+        for (String policy : List.of("FAIL", "RERUN")) {
+            long lost = owner.createEvent(Json.createObjectBuilder().add("name", "lost-" + policy).add("type", "BASH")
+                    .add("content", "cronium output '\"again\"'").add("isolation", "PROCESS")
+                    .add("recoveryPolicy", policy).build());
+            long next = bash("after-" + policy, "echo next");
+            long id = save(workflow("CONTINUE", Map.of("a", lost, "b", next),
+                    policy.equals("FAIL") ? "a>b:ON_FAILURE" : "a>b:ON_SUCCESS"));
+            long run = leftRunningByADeadNode(id, "a", lost, "b", next, policy);
+            JsonObject ended = awaitEnd(run, Duration.ofSeconds(40));
+            assertEquals("SUCCESS", ended.getString("status"), policy + ": " + ended);
+            var steps = steps(ended);
+            assertEquals(policy.equals("FAIL") ? "FAILURE" : "SUCCESS", steps.get("a").getString("status"), policy);
+            assertEquals("SUCCESS", steps.get("b").getString("status"), policy);
+            var a = log(steps.get("a"));
+            if (policy.equals("RERUN")) {
+                assertEquals(Json.createValue("again"), a.get("result"), "the step ran again");
+                assertEquals(2, a.getInt("attempt"));
+            } else {
+                assertTrue(a.getString("error").contains("recovery policy FAIL"), a.getString("error"));
+            }
+        }
+    }
+
+    /** A workflow run as a node leaves it when it dies while {@code first} runs: its step RUNNING, its job's lease expired. */
+    static long leftRunningByADeadNode(long workflow, String first, long firstEvent, String second, long secondEvent,
+                                       String policy) throws Exception {
+        String definition = Json.createObjectBuilder().add("workflowId", workflow)
+                .add("nodes", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("id", first).add("eventId", firstEvent))
+                        .add(Json.createObjectBuilder().add("id", second).add("eventId", secondEvent)))
+                .add("edges", Json.createArrayBuilder().add(Json.createObjectBuilder().add("from", first).add("to", second)
+                        .add("type", policy.equals("FAIL") ? "ON_FAILURE" : "ON_SUCCESS")))
+                .add("errorHandling", "CONTINUE").add("serverIds", Json.createArrayBuilder())
+                .add("variables", Json.createObjectBuilder()).build().toString();
+        try (var c = RunningCronium.get().database()) {
+            long run = insert(c, "insert into workflow_executions (workflow_id, owner_id, status, trigger_type,"
+                    + " definition, variables, started_at) select id, owner_id, 'RUNNING', 'MANUAL', ?, '{}', now()"
+                    + " from workflows where id = ? returning id", definition, workflow);
+            long log = insert(c, "insert into logs (event_id, owner_id, workflow_id, workflow_execution_id, status,"
+                    + " trigger_type, started_at) select id, owner_id, ?, ?, 'RUNNING', 'WORKFLOW', now() from events"
+                    + " where id = ? returning id", workflow, run, firstEvent);
+            String payload = Json.createObjectBuilder().add("type", "BASH").add("script", "cronium output '\"again\"'")
+                    .add("timeoutSeconds", 60).add("env", Json.createObjectBuilder()).add("retries", 0)
+                    .add("recovery", policy).add("isolation", "PROCESS")
+                    .add("workflowStep", Json.createObjectBuilder().add("workflowId", workflow).add("executionId", run)
+                            .add("node", first).add("variables", Json.createObjectBuilder())).build().toString();
+            long job = insert(c, "insert into jobs (event_id, log_id, workflow_execution_id, status, payload, claimed_by,"
+                    + " claimed_at, lease_until, started_at) values (?, ?, ?, 'RUNNING', ?, 'dead-node', now(),"
+                    + " now() - interval '1 second', now()) returning id", firstEvent, log, run, payload);
+            try (var s = c.createStatement()) {
+                s.execute("update logs set job_id = " + job + " where id = " + log);
+                s.execute("insert into executions (id, job_id, log_id, attempt, executor, status, started_at) values"
+                        + " ('exec_" + job + "_1', " + job + ", " + log + ", 1, 'process', 'RUNNING', now())");
+            }
+            insert(c, "insert into workflow_execution_steps (workflow_execution_id, node_key, event_id, log_id, job_id,"
+                    + " status, started_at) values (?, ?, ?, ?, ?, 'RUNNING', now()) returning id", run, first,
+                    firstEvent, log, job);
+            insert(c, "insert into workflow_execution_steps (workflow_execution_id, node_key, event_id, status)"
+                    + " values (?, ?, ?, 'PENDING') returning id", run, second, secondEvent);
+            return run;
+        }
+    }
+
+    private static long insert(java.sql.Connection c, String sql, Object... values) throws java.sql.SQLException {
+        try (var s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            try (var rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 }
