@@ -65,6 +65,10 @@ class WorkflowsIT {
         assertEquals(first, a.getJsonNumber("eventId").longValue());
         assertEquals("exitCode == 0 and output.ok == true", read.getJsonArray("edges").getJsonObject(0).getString("condition"));
 
+        var inUse = owner.delete("/api/v1/events/" + first);
+        assertEquals(409, inUse.status(), inUse.body());
+        assertTrue(inUse.body().contains("'chain' (" + id + ")"), inUse.body());
+
         var changed = owner.put("/api/v1/workflows/" + id, workflow("renamed", second));
         assertEquals(200, changed.status(), changed.body());
         assertEquals(1, owner.get("/api/v1/workflows/" + id).json().getJsonArray("nodes").size());

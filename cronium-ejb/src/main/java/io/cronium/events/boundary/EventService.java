@@ -1,5 +1,6 @@
 package io.cronium.events.boundary;
 
+import io.cronium.common.ConflictException;
 import io.cronium.common.FieldError;
 import io.cronium.common.InvalidInputException;
 import io.cronium.common.ResourceNotFoundException;
@@ -146,7 +147,16 @@ public class EventService {
 
     @RolesAllowed({"USER", "ADMIN"})
     public void delete(long id) {
-        em.remove(visible(id));
+        Event event = visible(id);
+        @SuppressWarnings("unchecked")
+        List<Object[]> workflows = em.createNativeQuery("select distinct w.id, w.name from workflow_nodes n join"
+                + " workflows w on w.id = n.workflow_id where n.event_id = ?1 order by w.id").setParameter(1, id)
+                .getResultList();
+        if (!workflows.isEmpty()) {
+            throw new ConflictException("event " + id + " is a step of workflows " + String.join(", ", workflows.stream()
+                    .map(w -> "'" + w[1] + "' (" + w[0] + ")").toList()) + ": remove it from them first");
+        }
+        em.remove(event);
     }
 
     public Event find(long id) {

@@ -39,15 +39,4 @@ public final class WorkflowVariables {
     private static String text(JsonValue value) {
         return value instanceof JsonString s ? s.getString() : value.toString();
     }
-
-    /** The changes a step made to declared keys (the rest are the user's). */
-    public static Map<String, String> declaredOf(Map<String, String> changes, Map<String, String> declared) {
-        Map<String, String> ours = new LinkedHashMap<>();
-        changes.forEach((k, v) -> {
-            if (declared.containsKey(k)) {
-                ours.put(k, v);
-            }
-        });
-        return ours;
-    }
 }

@@ -107,7 +107,7 @@ public class EventsView implements Serializable {
             events.delete(row.id());
             Messages.addGlobalInfo("Event ''{0}'' deleted", row.name());
             load();
-        } catch (ResourceNotFoundException e) {
+        } catch (ResourceNotFoundException | io.cronium.common.ConflictException e) {
             Messages.addGlobalError(e.getMessage());
         } catch (EJBAccessException e) {
             Messages.addGlobalError("Your role does not allow deleting events");

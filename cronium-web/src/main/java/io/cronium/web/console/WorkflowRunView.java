@@ -116,12 +116,6 @@ public class WorkflowRunView implements Serializable {
         return json.build().toString();
     }
 
-    /** Whether a log id belongs to this run (the page refreshes only for those). */
-    public String getStepLogIds() {
-        return steps.stream().filter(s -> s.logId() != null).map(s -> s.logId().toString())
-                .reduce((a, b) -> a + "," + b).orElse("");
-    }
-
     public void cancel() {
         try {
             runs.cancel(id);
