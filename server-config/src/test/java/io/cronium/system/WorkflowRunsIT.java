@@ -115,6 +115,9 @@ class WorkflowRunsIT {
                 + " " + cStart);
         assertTrue(run.getJsonNumber("durationMs").longValue() < 3900,
                 "wall time near the longest branch (2 s), not the sum: " + run);
+        assertEquals(owner.get("/api/v1/workflows/" + id).json().getJsonArray("nodes").getValuesAs(JsonObject.class)
+                .stream().map(n -> n.getString("id")).toList(), run.getJsonArray("steps").getValuesAs(JsonObject.class)
+                .stream().map(st -> st.getString("nodeId")).toList(), "steps in the order of the nodes");
         var joined = log(steps.get("d"));
         assertEquals(Json.createObjectBuilder().add("b", "b").add("c", "c").build(), joined.getJsonObject("result"),
                 "the join gets each branch by node id");

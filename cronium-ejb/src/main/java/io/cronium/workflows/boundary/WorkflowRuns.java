@@ -7,6 +7,7 @@ import io.cronium.common.ResourceNotFoundException;
 import io.cronium.platform.KeysetQuery;
 import io.cronium.platform.Page;
 import io.cronium.users.boundary.CallerResolver;
+import io.cronium.workflows.control.WorkflowDefinition;
 import io.cronium.workflows.control.WorkflowEngine;
 import io.cronium.workflows.entity.Workflow;
 import io.cronium.workflows.entity.WorkflowExecution;
@@ -65,10 +66,13 @@ public class WorkflowRuns {
         return run;
     }
 
+    /** The run's steps in the order of the workflow's nodes. */
     public List<WorkflowStep> steps(long executionId) {
-        find(executionId);
-        return em.createQuery("select s from WorkflowStep s where s.workflowExecutionId = :run order by s.id",
-                WorkflowStep.class).setParameter("run", executionId).getResultList();
+        List<String> order = WorkflowDefinition.fromJson(find(executionId).getDefinition()).nodes().stream()
+                .map(WorkflowDefinition.Node::key).toList();
+        return em.createQuery("select s from WorkflowStep s where s.workflowExecutionId = :run", WorkflowStep.class)
+                .setParameter("run", executionId).getResultList().stream()
+                .sorted(java.util.Comparator.comparingInt(s -> order.indexOf(s.getNodeKey()))).toList();
     }
 
     public Page<WorkflowExecution> list(long workflowId, Long beforeId, int limit) {

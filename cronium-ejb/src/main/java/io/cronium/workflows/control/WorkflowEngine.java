@@ -216,8 +216,9 @@ public class WorkflowEngine {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        // refreshed: a log ended by plain SQL in this transaction (a cancel before start) may be loaded already
         return em.createQuery("select l from RunLog l where l.id in :ids", RunLog.class).setParameter("ids", ids)
-                .getResultList().stream().collect(Collectors.toMap(RunLog::getId, Function.identity()));
+                .setHint("eclipselink.refresh", "true").getResultList().stream().collect(Collectors.toMap(RunLog::getId, Function.identity()));
     }
 
     /** What a step's edges decide on: its exit code, status and output (text that is not JSON: as a string). */
