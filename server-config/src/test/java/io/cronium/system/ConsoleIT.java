@@ -250,6 +250,31 @@ class ConsoleIT {
     }
 
     @Test
+    void aConditionalActionIsAddedInTheEventFormAndStartsTheOtherEvent() throws Exception {
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
+        long target = admin.createEvent(SkeletonPathIT.bashEvent("form-target", "echo target"));
+        long source = admin.createEvent(SkeletonPathIT.bashEvent("form-source", "exit 1"));
+        logIn("admin", RunningCronium.ADMIN_PASSWORD);
+        By edit = By.xpath("//tr[.//span[@class='event-name' and text()='form-source']]//button[contains(@id,':edit')]");
+        wait.until(ExpectedConditions.elementToBeClickable(edit)).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("events:add-action"))).click();
+        String on = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$=':0:action-on']")))
+                .getAttribute("id");
+        MenuChoice.choose(browser, wait, on, "on FAILURE");
+        String event = browser.findElement(By.cssSelector("[id$=':0:action-event']")).getAttribute("id");
+        MenuChoice.choose(browser, wait, event, "form-target");
+        browser.findElement(By.id("events:save")).click();
+        wait.until(d -> admin.get("/api/v1/events/" + source).json().getJsonArray("actions").size() == 1);
+        var action = admin.get("/api/v1/events/" + source).json().getJsonArray("actions").getJsonObject(0);
+        assertEquals("FAILURE", action.getString("on"));
+        assertEquals(target, action.getJsonNumber("eventId").longValue());
+
+        var run = admin.post("/api/v1/events/" + source + "/run", "{}");
+        var log = admin.awaitFinished(run.json().getJsonNumber("logId").longValue(), Duration.ofSeconds(30));
+        assertTrue(log.getString("error").contains("action on FAILURE: started event 'form-target'"), log.toString());
+    }
+
+    @Test
     void aServerAddedInTheConsoleIsCheckedAndRunsAnEventMadeInTheForm() throws Exception {
         logIn("admin", RunningCronium.ADMIN_PASSWORD);
         browser.findElement(By.id("nav-servers")).click();

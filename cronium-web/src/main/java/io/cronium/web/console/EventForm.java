@@ -50,6 +50,7 @@ public class EventForm implements Serializable {
     private String runLocation;
     private java.util.ArrayList<Long> serverIds;
     private java.util.ArrayList<String> serverGroups;
+    private java.util.ArrayList<ActionRow> actions = new java.util.ArrayList<>();
 
     public static EventForm of(Event e) {
         var f = new EventForm();
@@ -92,12 +93,12 @@ public class EventForm implements Serializable {
         f.runLocation = e.getRunLocation().name();
         f.serverIds = new java.util.ArrayList<>(e.getServerIds());
         f.serverGroups = new java.util.ArrayList<>(e.getServerGroups());
+        f.actions = new java.util.ArrayList<>(e.getConditionalActions().stream().map(ActionRow::of).toList());
         return f;
     }
 
     /**
-     * The draft to save; environment variables and conditional actions are left out, which keeps the event's (secrets
-     * included).
+     * The draft to save; environment variables are left out, which keeps the event's (secrets included).
      */
     public EventDraft toDraft() {
         var schedule = switch (scheduleKind) {
@@ -113,7 +114,7 @@ public class EventForm implements Serializable {
         return new EventDraft(name, description, type, isHttp ? null : content, http, schedule, status, timeoutSeconds,
                 retries, maxExecutions, isHttp ? "LOCAL" : runLocation, remote ? serverIds : null, null, null, priority,
                 retryDelaySeconds, retryMaxDelaySeconds, recoveryPolicy, concurrencyPolicy, isHttp ? null : isolation,
-                limits, remote ? serverGroups : null, null);
+                limits, remote ? serverGroups : null, actions.stream().map(ActionRow::toSpec).toList());
     }
 
     /** Header lines that do not read as "Name: value" are passed on with a null value, so validation names them. */
@@ -137,6 +138,10 @@ public class EventForm implements Serializable {
     public void setServerIds(List<Long> ids) { this.serverIds = ids == null ? null : new java.util.ArrayList<>(ids); }
     public List<String> getServerGroups() { return serverGroups == null ? new java.util.ArrayList<>() : serverGroups; }
     public void setServerGroups(List<String> groups) { this.serverGroups = groups == null ? null : new java.util.ArrayList<>(groups); }
+    public java.util.List<ActionRow> getActions() {
+        return actions;
+    }
+
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getType() { return type; }

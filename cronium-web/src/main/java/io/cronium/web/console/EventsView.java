@@ -69,6 +69,14 @@ public class EventsView implements Serializable {
         editing = false;
     }
 
+    public void addAction() {
+        form.getActions().add(new ActionRow());
+    }
+
+    public void removeAction(ActionRow action) {
+        form.getActions().remove(action);
+    }
+
     public void save() {
         var draft = form.toDraft();
         String name = form.getName();
