@@ -45,6 +45,23 @@ final class Browser {
         }
     }
 
+    /**
+     * Clicks an element once it is clickable, again while something covers it (a growl message that has just
+     * appeared over a table's buttons): a person waits for the message to move away, the test does the same.
+     */
+    static void click(WebDriverWait wait, By element) {
+        wait.until(driver -> {
+            try {
+                driver.findElement(element).click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException
+                     | org.openqa.selenium.StaleElementReferenceException
+                     | org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            }
+        });
+    }
+
     /** Logs in through the login form and waits for the first console page. */
     static void logIn(ChromeDriver browser, String base, String username, String password) {
         browser.get(base + "/");

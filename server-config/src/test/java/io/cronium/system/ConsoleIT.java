@@ -73,7 +73,7 @@ class ConsoleIT {
         browser.findElement(By.id("events:content")).sendKeys("echo \"made in the browser\"; exit 0");
         browser.findElement(By.id("events:save")).click();
         By runButton = By.xpath("//tr[.//span[@class='event-name' and text()='browser hello']]//button[contains(@id,':run')]");
-        wait.until(ExpectedConditions.elementToBeClickable(runButton)).click();
+        Browser.click(wait, runButton);
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("events:last-run"))).click();
         wait.until(ExpectedConditions.urlContains("/app/run.xhtml"));
@@ -231,7 +231,7 @@ class ConsoleIT {
                 .add("secretEnv", jakarta.json.Json.createArrayBuilder().add("KEY")).build());
         browser.navigate().refresh();
         By edit = By.xpath("//tr[.//span[@class='event-name' and text()='api made']]//button[contains(@id,':edit')]");
-        wait.until(ExpectedConditions.elementToBeClickable(edit)).click();
+        Browser.click(wait, edit);
         var timeout = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("events:timeout_input")));
         timeout.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "120");
         browser.findElement(By.id("events:save")).click();
@@ -256,7 +256,7 @@ class ConsoleIT {
         long source = admin.createEvent(SkeletonPathIT.bashEvent("form-source", "exit 1"));
         logIn("admin", RunningCronium.ADMIN_PASSWORD);
         By edit = By.xpath("//tr[.//span[@class='event-name' and text()='form-source']]//button[contains(@id,':edit')]");
-        wait.until(ExpectedConditions.elementToBeClickable(edit)).click();
+        Browser.click(wait, edit);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("events:add-action"))).click();
         String on = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$=':0:action-on']")))
                 .getAttribute("id");
@@ -303,7 +303,7 @@ class ConsoleIT {
         browser.findElement(By.id("events:name")).click(); // closes the menu
         browser.findElement(By.id("events:save")).click();
         By runButton = By.xpath("//tr[.//span[@class='event-name' and text()='over ssh from the form']]//button[contains(@id,':run')]");
-        wait.until(ExpectedConditions.elementToBeClickable(runButton)).click();
+        Browser.click(wait, runButton);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("events:last-run"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run:status"), "SUCCESS"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("output"), "on host1"));
