@@ -108,6 +108,12 @@ class WorkflowConsoleIT {
         }
         assertEquals("3", browser.findElement(By.id("wfrun:succeeded")).getText());
         screenshot("workflow-run.png");
+        String runId = browser.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1");
+        browser.findElement(By.id("nav-workflows")).click();
+        By row = By.xpath("//tr[.//a[text()='made on the canvas']]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "#" + runId + " SUCCESS"));
+        browser.navigate().back();
+        wait.until(ExpectedConditions.urlContains("workflow-run.xhtml"));
         browser.findElement(By.xpath("//a[starts-with(text(),'Run #')]")).click();
         wait.until(ExpectedConditions.urlContains("/app/run.xhtml"));
         assertTrue(browser.getPageSource().contains("WORKFLOW"), "a step's log says it ran in a workflow");

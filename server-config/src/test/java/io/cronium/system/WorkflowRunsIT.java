@@ -289,6 +289,10 @@ class WorkflowRunsIT {
                 .add("schedule", Json.createObjectBuilder().add("cron", "not a cron")).build());
         assertEquals(422, bad.status(), bad.body());
         assertTrue(bad.body().contains("schedule.cron"), bad.body());
+        var badStatus = owner.post("/api/v1/workflows", workflow("CONTINUE", Map.of("tick", tick))
+                .add("status", "SOMETIMES").build());
+        assertEquals(422, badStatus.status(), badStatus.body());
+        assertTrue(badStatus.body().contains("\"status\""), badStatus.body());
     }
 
     /**

@@ -65,7 +65,6 @@ public class Webhook {
 
     public Long getId() { return id; }
     public long getOwnerId() { return ownerId; }
-    public String getKeyHash() { return key; }
     public String getKeyHint() { return keyHint; }
     public Instant getLastUsedAt() { return lastUsedAt; }
     public Long getEventId() { return eventId; }

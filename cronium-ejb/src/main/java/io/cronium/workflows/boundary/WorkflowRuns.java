@@ -45,8 +45,8 @@ public class WorkflowRuns {
         return start(workflow, "MANUAL", input, variables);
     }
 
-    /** Starts a run for a trigger that is not a user's request (a webhook): the caller has checked the right. */
-    public WorkflowExecution start(Workflow workflow, String trigger, String input, Map<String, String> variables) {
+    /** Starts a run once the given variables are known to be the workflow's. */
+    private WorkflowExecution start(Workflow workflow, String trigger, String input, Map<String, String> variables) {
         Map<String, String> declared = workflow.variables();
         Map<String, String> given = variables == null ? Map.of() : variables;
         List<FieldError> unknown = given.keySet().stream().filter(k -> !declared.containsKey(k))
@@ -80,6 +80,18 @@ public class WorkflowRuns {
         return new KeysetQuery<>(WorkflowExecution.class, "r", beforeId)
                 .where("r.workflowId = :workflow", "workflow", workflowId)
                 .page(em, limit, WorkflowExecution::getId);
+    }
+
+    /** The latest run of each of the workflows (those that ran and the caller may see), in one query. */
+    public Map<Long, WorkflowExecution> latestRuns(List<Long> workflowIds) {
+        if (workflowIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select r from WorkflowExecution r where r.id in (select max(l.id) from"
+                        + " WorkflowExecution l where l.workflowId in :workflows group by l.workflowId)",
+                WorkflowExecution.class).setParameter("workflows", workflowIds).getResultList().stream()
+                .filter(r -> r.getOwnerId() != null && callers.current().canSee(r.getOwnerId()))
+                .collect(java.util.stream.Collectors.toMap(WorkflowExecution::getWorkflowId, r -> r));
     }
 
     /** Cancels a run that has not ended: 409 if it has. */

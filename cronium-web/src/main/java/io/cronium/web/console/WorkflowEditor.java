@@ -118,10 +118,6 @@ public class WorkflowEditor implements Serializable {
         }
     }
 
-    public List<String> getErrorHandlings() {
-        return List.of("CONTINUE", "FAIL_FAST");
-    }
-
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
     public String getName() { return name; }

@@ -1,11 +1,13 @@
 package io.cronium.web.console;
 
 import io.cronium.workflows.boundary.WorkflowDraft;
+import io.cronium.workflows.control.WorkflowDefinition;
 import io.cronium.workflows.entity.Workflow;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -28,15 +30,22 @@ final class WorkflowGraphJson {
                 .add("eventId", n.getEventId()).add("x", n.getX() == null ? 40 : n.getX())
                 .add("y", n.getY() == null ? 40 : n.getY())));
         var edges = Json.createArrayBuilder();
-        workflow.getEdges().forEach(e -> {
-            var edge = Json.createObjectBuilder().add("from", e.getFrom()).add("to", e.getTo())
-                    .add("type", e.getType().name());
-            if (e.getCondition() != null) {
-                edge.add("condition", e.getCondition());
-            }
-            edges.add(edge);
-        });
+        workflow.getEdges().forEach(e -> edges.add(edge(e.getFrom(), e.getTo(), e.getType().name(), e.getCondition())));
         return Json.createObjectBuilder().add("nodes", nodes).add("edges", edges).build().toString();
+    }
+
+    /** A run's graph: the workflow as the run started it, without places (the canvas lays it out). */
+    static String of(WorkflowDefinition definition) {
+        var nodes = Json.createArrayBuilder();
+        definition.nodes().forEach(n -> nodes.add(Json.createObjectBuilder().add("id", n.key()).add("eventId", n.eventId())));
+        var edges = Json.createArrayBuilder();
+        definition.edges().forEach(e -> edges.add(edge(e.from(), e.to(), e.type().name(), e.condition())));
+        return Json.createObjectBuilder().add("nodes", nodes).add("edges", edges).build().toString();
+    }
+
+    private static JsonObjectBuilder edge(String from, String to, String type, String condition) {
+        var edge = Json.createObjectBuilder().add("from", from).add("to", to).add("type", type);
+        return condition == null ? edge : edge.add("condition", condition);
     }
 
     /** @throws IllegalArgumentException when the text is not a graph of that shape */

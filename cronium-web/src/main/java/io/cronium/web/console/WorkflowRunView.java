@@ -55,27 +55,17 @@ public class WorkflowRunView implements Serializable {
     private List<Step> steps;
     private String graph;
     private String eventNames;
+    /** The names of the run's events, read once (a refresh on every pushed change reads only the run). */
+    private final java.util.LinkedHashMap<Long, String> names = new java.util.LinkedHashMap<>();
 
     public void load() {
         try {
-            var run = runs.find(id);
-            var definition = WorkflowDefinition.fromJson(run.getDefinition());
-            var nodes = Json.createArrayBuilder();
-            var names = Json.createObjectBuilder();
-            definition.nodes().forEach(n -> {
-                nodes.add(Json.createObjectBuilder().add("id", n.key()).add("eventId", n.eventId()));
-                names.add(Long.toString(n.eventId()), eventName(n.eventId()));
-            });
-            var edges = Json.createArrayBuilder();
-            definition.edges().forEach(e -> {
-                var edge = Json.createObjectBuilder().add("from", e.from()).add("to", e.to()).add("type", e.type().name());
-                if (e.condition() != null) {
-                    edge.add("condition", e.condition());
-                }
-                edges.add(edge);
-            });
-            graph = Json.createObjectBuilder().add("nodes", nodes).add("edges", edges).build().toString();
-            eventNames = names.build().toString();
+            var definition = WorkflowDefinition.fromJson(runs.find(id).getDefinition());
+            graph = WorkflowGraphJson.of(definition);
+            definition.nodes().forEach(n -> names.computeIfAbsent(n.eventId(), this::eventName));
+            var json = Json.createObjectBuilder();
+            names.forEach((eventId, name) -> json.add(Long.toString(eventId), name));
+            eventNames = json.build().toString();
             refreshState();
         } catch (ResourceNotFoundException | EJBAccessException e) {
             Messages.addGlobalError("Workflow run {0} not found", id);
@@ -97,8 +87,8 @@ public class WorkflowRunView implements Serializable {
     }
 
     private Step step(WorkflowStep s) {
-        return new Step(s.getNodeKey(), s.getEventId() == null ? "" : eventName(s.getEventId()), s.getStatus(),
-                s.getLogId(), s.getStartedAt(), s.getFinishedAt());
+        return new Step(s.getNodeKey(), s.getEventId() == null ? "" : names.getOrDefault(s.getEventId(), ""),
+                s.getStatus(), s.getLogId(), s.getStartedAt(), s.getFinishedAt());
     }
 
     private String eventName(long eventId) {

@@ -8,7 +8,10 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import io.cronium.workflows.entity.WorkflowExecution;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The workflows page: each workflow with its size, schedule and last run. */
 @Named
@@ -32,11 +35,12 @@ public class WorkflowsView implements Serializable {
 
     @PostConstruct
     void load() {
-        rows = workflows.list(null, 500).items().stream().map(this::row).toList();
+        List<Workflow> all = workflows.list(null, 500).items();
+        Map<Long, WorkflowExecution> latest = runs.latestRuns(all.stream().map(Workflow::getId).toList());
+        rows = all.stream().map(w -> row(w, Optional.ofNullable(latest.get(w.getId())))).toList();
     }
 
-    private Row row(Workflow w) {
-        var last = runs.list(w.getId(), null, 1).items().stream().findFirst();
+    private static Row row(Workflow w, Optional<WorkflowExecution> last) {
         var s = w.getSchedule();
         String schedule = s.isManualOnly() ? "" : (s.cron() != null ? s.cron() : "every " + s.intervalSeconds() + " s")
                 + " (" + w.getStatus() + ")";
