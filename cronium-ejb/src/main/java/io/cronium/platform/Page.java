@@ -1,6 +1,7 @@
 package io.cronium.platform;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
@@ -16,5 +17,10 @@ public record Page<T>(List<T> items, Long nextBefore) {
         }
         List<T> items = rows.subList(0, limit);
         return new Page<>(List.copyOf(items), id.applyAsLong(items.get(limit - 1)));
+    }
+
+    /** The same page with each item turned into something else (the cursor is unchanged). */
+    public <R> Page<R> map(Function<T, R> f) {
+        return new Page<>(items.stream().map(f).toList(), nextBefore);
     }
 }

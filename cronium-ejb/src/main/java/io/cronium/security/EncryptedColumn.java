@@ -11,7 +11,8 @@ public enum EncryptedColumn {
     SERVER_PASSPHRASE("servers", "passphrase_enc", "id"),
     SERVER_PASSWORD("servers", "password_enc", "id"),
     VARIABLE_VALUE("variables", "value_enc", "owner_id || '/' || key"),
-    WEBHOOK_HMAC_SECRET("webhooks", "hmac_secret_enc", "id");
+    WEBHOOK_HMAC_SECRET("webhooks", "hmac_secret_enc", "id"),
+    TOOL_CREDENTIALS("tool_credentials", "credentials_enc", "id");
 
     private final String table;
     private final String column;

@@ -14,6 +14,7 @@ class KeyRotationTest {
     final SecretCipher oldKey = SecretCipher.fromBase64Key(SecretCipher.newBase64Key());
     final SecretCipher newKey = SecretCipher.fromBase64Key(SecretCipher.newBase64Key());
     long eventId;
+    long credentialId;
 
     @BeforeEach
     void secretInTheDatabase() throws Exception {
@@ -31,6 +32,13 @@ class KeyRotationTest {
                 insert.setString(2, oldKey.encrypt("rotate-me", EncryptedColumn.ENV_VAR_VALUE.aad(eventId + "/TOKEN")));
                 insert.executeUpdate();
             }
+            try (var rows = s.executeQuery("insert into tool_credentials (owner_id, plugin_id, name, credentials_enc)"
+                    + " select id, 'notion', 'rotated', '-' from users limit 1 returning id")) {
+                rows.next();
+                credentialId = rows.getLong(1);
+            }
+            s.execute("update tool_credentials set credentials_enc = '" + oldKey.encrypt("{\"apiKey\":\"ntn\"}",
+                    EncryptedColumn.TOOL_CREDENTIALS.aad(Long.toString(credentialId))) + "' where id = " + credentialId);
         }
     }
 
@@ -45,11 +53,19 @@ class KeyRotationTest {
     @Test
     void everySecretEndsUnderTheNewKey() throws Exception {
         try (Connection c = TestDatabase.connection()) {
-            assertEquals(1, KeyRotation.rotate(c, oldKey, newKey).get(EncryptedColumn.ENV_VAR_VALUE));
+            var counts = KeyRotation.rotate(c, oldKey, newKey);
+            assertEquals(1, counts.get(EncryptedColumn.ENV_VAR_VALUE));
+            assertEquals(1, counts.get(EncryptedColumn.TOOL_CREDENTIALS));
         }
         String aad = EncryptedColumn.ENV_VAR_VALUE.aad(eventId + "/TOKEN");
         assertEquals("rotate-me", newKey.decrypt(stored(), aad));
         assertThrows(SecretCipher.SecretDecryptionException.class, () -> oldKey.decrypt(stored(), aad));
+        try (Connection c = TestDatabase.connection(); var s = c.createStatement();
+             var rows = s.executeQuery("select credentials_enc from tool_credentials where id = " + credentialId)) {
+            rows.next();
+            assertEquals("{\"apiKey\":\"ntn\"}", newKey.decrypt(rows.getString(1),
+                    EncryptedColumn.TOOL_CREDENTIALS.aad(Long.toString(credentialId))));
+        }
     }
 
     @Test
@@ -66,11 +82,15 @@ class KeyRotationTest {
     void aSecretColumnItDoesNotKnowStopsItBeforeAnyChange() throws Exception {
         String before = stored();
         try (Connection c = TestDatabase.connection(); var s = c.createStatement()) {
-            // tool credentials come with the plugins issue; until then rotation does not know their column
-            s.execute("insert into tool_credentials (owner_id, plugin_id, name, credentials_enc)"
-                    + " select id, 'slack', 'c', 'ciphertext' from users limit 1");
-            var e = assertThrows(IllegalStateException.class, () -> KeyRotation.rotate(c, oldKey, newKey));
-            assertEquals(true, e.getMessage().contains("tool_credentials.credentials_enc"));
+            // a later feature's secret column, added without telling EncryptedColumn
+            s.execute("create table later_feature (id bigint primary key, token_enc text)");
+            try {
+                s.execute("insert into later_feature values (1, 'ciphertext')");
+                var e = assertThrows(IllegalStateException.class, () -> KeyRotation.rotate(c, oldKey, newKey));
+                assertEquals(true, e.getMessage().contains("later_feature.token_enc"), e.getMessage());
+            } finally {
+                s.execute("drop table later_feature");
+            }
         }
         assertEquals(before, stored());
     }

@@ -49,7 +49,8 @@ class RbacMatrixIT {
             var user = Json.createObjectBuilder().add("username", u[0]).add("password", u[0] + "-password")
                     .add("role", u[1]);
             if (u[0].equals("rbac-owner")) {
-                user.add("permissions", Json.createArrayBuilder().add("MANAGE_SERVERS")); // the other USER has none
+                // the other USER has none
+                user.add("permissions", Json.createArrayBuilder().add("MANAGE_SERVERS").add("USE_TOOL_CREDENTIALS"));
             }
             admin.post("/api/v1/users", user.build());
         }
@@ -95,8 +96,9 @@ class RbacMatrixIT {
                 || caller == Caller.ADMIN)) {
             return Outcome.NOT_FOUND;
         }
-        if (path.equals("/api/v1/servers") && method.equals("POST") && caller == Caller.OTHER_USER) {
-            return Outcome.FORBIDDEN; // creating servers needs the MANAGE_SERVERS permission
+        if ((path.equals("/api/v1/servers") || path.equals("/api/v1/tool-credentials")) && method.equals("POST")
+                && caller == Caller.OTHER_USER) {
+            return Outcome.FORBIDDEN; // creating servers or credentials needs MANAGE_SERVERS or USE_TOOL_CREDENTIALS
         }
         return Outcome.ALLOWED;
     }
@@ -180,6 +182,10 @@ class RbacMatrixIT {
         } else if (template.startsWith("/api/v1/webhook-keys")) {
             id = owner.post("/api/v1/webhook-keys", "{\"eventId\":" + ownersEvent + "}").json().getJsonNumber("id")
                     .longValue();
+        } else if (template.startsWith("/api/v1/tool-credentials")) {
+            id = owner.post("/api/v1/tool-credentials", Json.createObjectBuilder().add("pluginId", "notion")
+                    .add("name", "rbac-" + System.nanoTime()).add("credentials", Json.createObjectBuilder()
+                            .add("apiKey", "rbac-key")).build()).json().getJsonNumber("id").longValue();
         } else if (template.startsWith("/api/v1/servers")) {
             id = destructive ? ownersServer() : ownersServer;
         } else if (template.startsWith("/api/v1/tokens")) {

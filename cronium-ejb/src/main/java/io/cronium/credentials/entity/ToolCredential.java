@@ -45,6 +45,16 @@ public class ToolCredential {
         this.credentialsEncrypted = credentialsEncrypted;
     }
 
+    public void rename(String name) {
+        this.name = name;
+        this.updatedAt = Instant.now();
+    }
+
+    public void credentials(String credentialsEncrypted) {
+        this.credentialsEncrypted = credentialsEncrypted;
+        this.updatedAt = Instant.now();
+    }
+
     public Long getId() { return id; }
     public long getOwnerId() { return ownerId; }
     public String getPluginId() { return pluginId; }

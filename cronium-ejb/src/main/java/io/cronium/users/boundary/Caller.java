@@ -2,16 +2,15 @@ package io.cronium.users.boundary;
 
 import io.cronium.users.entity.Permission;
 import io.cronium.users.entity.Role;
-import jakarta.ejb.EJBAccessException;
 import java.util.Set;
 
 /** The authenticated user on whose behalf a business method runs; queries are scoped by it. */
 public record Caller(long userId, String username, Role role, Set<Permission> permissions) {
 
-    /** @throws EJBAccessException (403) unless the caller holds the permission */
+    /** @throws MissingPermission (403 naming the permission) unless the caller holds the permission */
     public void require(Permission permission) {
         if (!permissions.contains(permission)) {
-            throw new EJBAccessException("the permission " + permission + " is needed for this");
+            throw new MissingPermission("the permission " + permission + " is needed for this");
         }
     }
 

@@ -3,6 +3,7 @@ package io.cronium.web.api;
 import io.cronium.common.ConflictException;
 import io.cronium.common.InvalidInputException;
 import io.cronium.common.ResourceNotFoundException;
+import io.cronium.users.boundary.MissingPermission;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
@@ -54,7 +55,8 @@ public final class ProblemMappers {
     public static class AccessDenied implements ExceptionMapper<EJBAccessException> {
         @Override
         public Response toResponse(EJBAccessException e) {
-            return Problem.of(Status.FORBIDDEN, "your role does not allow this");
+            // the container's own refusals name methods and roles: only ours are phrased for users
+            return Problem.of(Status.FORBIDDEN, e instanceof MissingPermission ? e.getMessage() : "your role does not allow this");
         }
     }
 
