@@ -183,6 +183,91 @@ class ConsoleIT {
     }
 
     @Test
+    void toolCredentialsAreMadeFromTheToolsFieldsAndTheirSecretsNeverShown() {
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
+        admin.post("/api/v1/users", jakarta.json.Json.createObjectBuilder().add("username", "console-tools")
+                .add("password", "console-tools-pw").add("role", "USER")
+                .add("permissions", jakarta.json.Json.createArrayBuilder().add("USE_TOOL_CREDENTIALS")).build());
+        admin.post("/api/v1/users", jakarta.json.Json.createObjectBuilder().add("username", "console-no-tools")
+                .add("password", "console-no-tools-pw").add("role", "USER").build());
+        logIn("console-tools", "console-tools-pw");
+        browser.findElement(By.id("nav-credentials")).click();
+        MenuChoice.choose(browser, wait, "credentials:plugin", "Email");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input.credential-host"))).sendKeys("smtp.example.org");
+        browser.findElement(By.id("credentials:name")).sendKeys("ops mail");
+        browser.findElement(By.cssSelector("input.credential-port")).sendKeys("25");
+        browser.findElement(By.cssSelector("input.credential-from")).sendKeys("not-an-address");
+        browser.findElement(By.cssSelector("input.credential-password")).sendKeys("console-Pa55-word");
+        browser.findElement(By.id("credentials:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
+                "credentials.from: an e-mail address"));
+        assertTrue(browser.findElement(By.cssSelector("input.credential-password")).getAttribute("value").isEmpty(),
+                "a refused secret is typed again, not kept in the page");
+        browser.findElement(By.cssSelector("input.credential-from")).clear();
+        browser.findElement(By.cssSelector("input.credential-from")).sendKeys("ops@example.org");
+        browser.findElement(By.cssSelector("input.credential-password")).sendKeys("console-Pa55-word");
+        browser.findElement(By.id("credentials:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
+                "Credential 'ops mail' created"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("credentials:table"), "ops mail"));
+        assertTrue(browser.findElement(By.id("credentials:table")).getText().contains("password"), "the secret is held");
+
+        Browser.click(wait, By.cssSelector("button[id$=':edit']"));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("input.credential-host"), "value", "smtp.example.org"));
+        browser.findElement(By.cssSelector("input.credential-host")).clear();
+        browser.findElement(By.cssSelector("input.credential-host")).sendKeys("mail.example.org");
+        browser.findElement(By.id("credentials:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("credentials:table"), "host=mail.example.org"));
+        assertFalse(browser.getPageSource().contains("console-Pa55-word"), "a secret never reaches the page");
+        var user = new Api(base).login("console-tools", "console-tools-pw");
+        var stored = user.get("/api/v1/tool-credentials").json().getJsonArray("items").getJsonObject(0);
+        assertEquals("[\"password\"]", stored.getJsonArray("secretsSet").toString(), "kept by the change: " + stored);
+
+        browser.findElement(By.id("session:logout")).click();
+        logIn("console-no-tools", "console-no-tools-pw");
+        browser.findElement(By.id("nav-credentials")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("credentials:table")));
+        assertFalse(browser.findElement(By.id("credentials:table")).getText().contains("ops mail"), "another user's");
+        browser.findElement(By.id("credentials:name")).sendKeys("mine");
+        browser.findElement(By.cssSelector("input.credential-webhookUrl")).sendKeys("https://hooks.example/T1");
+        browser.findElement(By.id("credentials:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
+                "need the USE_TOOL_CREDENTIALS permission"));
+    }
+
+    @Test
+    void anActionThatFailsUnexpectedlySaysSoWithoutItsCause() throws Exception {
+        var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
+        admin.post("/api/v1/users", jakarta.json.Json.createObjectBuilder().add("username", "console-boom")
+                .add("password", "console-boom-pw").add("role", "USER").build());
+        try (var c = RunningCronium.get().database(); var s = c.createStatement()) {
+            // a failure no page expects: the database refuses one variable with a message that must not reach users
+            s.execute("create function refuse_boom() returns trigger language plpgsql as $$ begin"
+                    + " if new.key = 'boom' then raise exception 'internal detail 7731'; end if; return new; end $$");
+            s.execute("create trigger refuse_boom before insert on variables for each row execute function refuse_boom()");
+        }
+        try {
+            logIn("console-boom", "console-boom-pw");
+            browser.findElement(By.id("nav-variables")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("variables:key"))).sendKeys("boom");
+            browser.findElement(By.id("variables:value")).sendKeys("x");
+            browser.findElement(By.id("variables:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
+                    "Something went wrong on the server and nothing was changed (reference "));
+            String said = browser.findElement(By.id("messages_container")).getText();
+            assertFalse(browser.getPageSource().contains("7731"), said);
+            String reference = said.replaceAll("(?s).*\\(reference ([0-9a-f]{8}) .*", "$1");
+            assertTrue(RunningCronium.get().output().stream().anyMatch(l -> l.contains("reference " + reference + ")")),
+                    "the server log has it: " + reference);
+        } finally {
+            try (var c = RunningCronium.get().database(); var s = c.createStatement()) {
+                s.execute("drop trigger refuse_boom on variables");
+                s.execute("drop function refuse_boom()");
+            }
+        }
+    }
+
+    @Test
     void viewersSeeNoButtonsThatChangeAnything() {
         var admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
         admin.post("/api/v1/users", jakarta.json.Json.createObjectBuilder().add("username", "console-viewer")

@@ -174,9 +174,10 @@ public class ToolCredentialService {
     }
 
     private void refuseNamesake(long ownerId, String name, Long except) {
+        // -1 for none: a null parameter has no type for PostgreSQL in "? is null"
         long namesakes = em.createQuery("select count(c) from ToolCredential c where c.ownerId = :owner and c.name = :name"
-                        + " and (:except is null or c.id <> :except)", Long.class)
-                .setParameter("owner", ownerId).setParameter("name", name).setParameter("except", except)
+                        + " and c.id <> :except", Long.class)
+                .setParameter("owner", ownerId).setParameter("name", name).setParameter("except", except == null ? -1L : except)
                 .getSingleResult();
         if (namesakes > 0) {
             throw new ConflictException("a tool credential named '" + name + "' exists");
