@@ -6,7 +6,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,21 +14,26 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
-/** Issues and verifies RS256 compact JWTs. Pure JDK crypto: no provider-specific JWT library in the app. */
+/** Issues and verifies compact JWTs (RS256 or HS256). Pure JDK crypto: no provider-specific JWT library in the app. */
 public class JsonWebTokens {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
-    private static final String HEADER = B64.encodeToString(
-            "{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
-    private final SigningKeys keys;
+    private final TokenSignature signature;
+    private final String header;
     private final String issuer;
     private final Clock clock;
 
     public JsonWebTokens(SigningKeys keys, String issuer, Clock clock) {
-        this.keys = keys;
+        this(TokenSignature.rs256(keys), issuer, clock);
+    }
+
+    public JsonWebTokens(TokenSignature signature, String issuer, Clock clock) {
+        this.signature = signature;
+        this.header = B64.encodeToString(("{\"alg\":\"" + signature.algorithm() + "\",\"typ\":\"JWT\"}")
+                .getBytes(StandardCharsets.UTF_8));
         this.issuer = issuer;
         this.clock = clock;
     }
@@ -48,8 +52,8 @@ public class JsonWebTokens {
                 .add("exp", expiresAt.getEpochSecond())
                 .add("jti", UUID.randomUUID().toString())
                 .build();
-        String signingInput = HEADER + "." + B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
-        return new IssuedToken(signingInput + "." + B64.encodeToString(sign(signingInput)), expiresAt);
+        String signingInput = header + "." + B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+        return new IssuedToken(signingInput + "." + B64.encodeToString(signature.sign(signingInput)), expiresAt);
     }
 
     public VerifiedToken verify(String token) throws InvalidTokenException {
@@ -57,9 +61,9 @@ public class JsonWebTokens {
         if (parts.length != 3) {
             throw new InvalidTokenException("the bearer token is not a JWT");
         }
-        JsonObject header = decodeObject(parts[0]);
-        if (!"RS256".equals(header.getString("alg", ""))) {
-            throw new InvalidTokenException("the token's algorithm is not RS256");
+        JsonObject head = decodeObject(parts[0]);
+        if (!signature.algorithm().equals(head.getString("alg", ""))) {
+            throw new InvalidTokenException("the token's algorithm is not " + signature.algorithm());
         }
         if (!signatureValid(parts[0] + "." + parts[1], parts[2])) {
             throw new InvalidTokenException("the token's signature is invalid");
@@ -86,27 +90,11 @@ public class JsonWebTokens {
         return new VerifiedToken(subject, groups, expiresAt, claims.getString("jti", null));
     }
 
-    private byte[] sign(String input) {
-        try {
-            var signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(keys.privateKey());
-            signature.update(input.getBytes(StandardCharsets.US_ASCII));
-            return signature.sign();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot sign a token", e);
-        }
-    }
-
     private boolean signatureValid(String input, String encodedSignature) throws InvalidTokenException {
         try {
-            var signature = Signature.getInstance("SHA256withRSA");
-            signature.initVerify(keys.publicKey());
-            signature.update(input.getBytes(StandardCharsets.US_ASCII));
-            return signature.verify(B64D.decode(encodedSignature));
+            return signature.verify(input, B64D.decode(encodedSignature));
         } catch (IllegalArgumentException e) {
             throw new InvalidTokenException("the token's signature is not base64url");
-        } catch (Exception e) {
-            return false;
         }
     }
 

@@ -34,7 +34,10 @@ public class TokenService {
     long lifetimeSeconds;
 
     private JsonWebTokens tokens;
-    /** Tokens of the runtime helpers: another issuer, so that a script's token is never a user's API token. */
+    /**
+     * Tokens of the runtime helpers: another issuer and another key, so that a script's token is never a user's API
+     * token; the key is this node's own (see TokenSignature.hs256OfThisNode).
+     */
     private JsonWebTokens helperTokens;
 
     @PostConstruct
@@ -52,7 +55,7 @@ public class TokenService {
             keys = SigningKeys.generate();
         }
         tokens = new JsonWebTokens(keys, issuer, Clock.systemUTC());
-        helperTokens = new JsonWebTokens(keys, issuer + "-helper", Clock.systemUTC());
+        helperTokens = new JsonWebTokens(TokenSignature.hs256OfThisNode(), issuer + "-helper", Clock.systemUTC());
     }
 
     /** A run's helper token: names its execution, expires with the run's timeout. */

@@ -89,4 +89,24 @@ class JsonWebTokensTest {
         assertEquals("bob", at(NOW).verify(token).subject());
         assertTrue(KEYS.publicKeyPem().startsWith("-----BEGIN PUBLIC KEY-----"), "the PEM an MP-JWT verifier takes");
     }
+
+    @Test
+    void aNodeKeyedTokenVerifiesOnlyWithItsOwnKeyAndAlgorithm() throws Exception {
+        var node = TokenSignature.hs256OfThisNode();
+        var helper = new JsonWebTokens(node, "cronium-helper", Clock.fixed(NOW, ZoneOffset.UTC));
+        String token = helper.issue("exec_1_2", Set.of(), Duration.ofMinutes(5)).token();
+        assertEquals("exec_1_2", helper.verify(token).subject());
+        assertTrue(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8)
+                .contains("\"alg\":\"HS256\""));
+        var otherNode = new JsonWebTokens(TokenSignature.hs256OfThisNode(), "cronium-helper", Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThrows(InvalidTokenException.class, () -> otherNode.verify(token));
+        var rsa = new JsonWebTokens(KEYS, "cronium-helper", Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThrows(InvalidTokenException.class, () -> rsa.verify(token), "no algorithm confusion either way");
+        assertThrows(InvalidTokenException.class, () -> helper.verify(rsa.issue("exec_1_2", Set.of(), Duration.ofMinutes(5)).token()));
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"iss\":\"cronium-helper\",\"sub\":\"exec_9_9\",\"exp\":9999999999}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+        assertThrows(InvalidTokenException.class, () -> helper.verify(forged));
+    }
 }

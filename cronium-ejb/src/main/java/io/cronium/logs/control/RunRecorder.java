@@ -174,10 +174,12 @@ public class RunRecorder {
                                     List<RunOutput.Chunk> lastOutput) {
         RetrySchedule retry = payload.retry();
         WorkflowStepRef step = payload.step();
-        try (var c = database.dataSource().getConnection()) {
-            OutputChunkTable.append(c, lastOutput); // with the result, so a stream sees all output before the end
-        } catch (SQLException e) {
-            throw new IllegalStateException("storing the output of job " + job.jobId() + " failed", e);
+        if (!lastOutput.isEmpty()) {
+            try (var c = database.dataSource().getConnection()) {
+                OutputChunkTable.append(c, lastOutput); // with the result, so a stream sees all output before the end
+            } catch (SQLException e) {
+                throw new IllegalStateException("storing the output of job " + job.jobId() + " failed", e);
+            }
         }
         var locked = queue.lock(job.jobId()).orElse(null);
         if (locked == null || locked.status() != JobStatus.RUNNING || locked.attempt() != job.attempt()) {
