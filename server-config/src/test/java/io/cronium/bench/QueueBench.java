@@ -100,13 +100,18 @@ public final class QueueBench {
         dbScheduler(server, jobs / 10, threads);
         List<Double> oursRates = new ArrayList<>();
         List<Double> peerRates = new ArrayList<>();
+        boolean candidate = "prefetch".equals(System.getProperty("bench.design"));
+        if (candidate) {
+            oursPrefetched(server, jobs / 10, threads);
+        }
         for (int round = 0; round < 3; round++) {
-            oursRates.add(ours(server, jobs, threads));
+            oursRates.add(candidate ? oursPrefetched(server, jobs, threads) : ours(server, jobs, threads));
             peerRates.add(dbScheduler(server, jobs, threads));
         }
         double ours = StartupBench.median(oursRates);
         double peer = StartupBench.median(peerRates);
-        System.out.printf(Locale.ROOT, "Cronium queue: %s jobs/s, median %.0f%n", rates(oursRates), ours);
+        System.out.printf(Locale.ROOT, "Cronium queue%s: %s jobs/s, median %.0f%n", candidate ? " (design candidate: prefetch x"
+                + Integer.getInteger("bench.prefetch-factor", 3) + ", one-statement hand-over)" : "", rates(oursRates), ours);
         System.out.printf(Locale.ROOT, "db-scheduler:  %s jobs/s, median %.0f%n", rates(peerRates), peer);
         System.out.printf(Locale.ROOT, "ratio Cronium / db-scheduler: %.2f (target >= 1.0)%n", ours / peer);
     }
@@ -174,6 +179,90 @@ public final class QueueBench {
         for (Connection c : new java.util.HashSet<>(opened)) {
             c.close();
         }
+        if (done.get() != jobs) {
+            throw new IllegalStateException("completed " + done.get() + " of " + jobs);
+        }
+        return jobs / seconds;
+    }
+
+    /**
+     * A design candidate, NOT what the application does yet ({@code -Dbench.design=prefetch}, with
+     * {@code -Dbench.prefetch-factor=3}): a dispatcher keeps up to factor x threads jobs CLAIMED ahead, so workers
+     * never wait for a claim, and a worker records its job's end and its next job's start in one statement
+     * (docs/BENCHMARKS.md has the figures that make it the next step).
+     */
+    static double oursPrefetched(BenchServer server, int jobs, int threads) throws Exception {
+        try (var c = server.database("queue_bench"); var s = c.createStatement()) {
+            s.execute("delete from jobs");
+            s.execute("insert into jobs (event_id, log_id, status, priority, payload) select l.event_id, l.id,"
+                    + " 'QUEUED', 1, '{}' from logs l, generate_series(1, " + jobs + ")");
+            s.execute("vacuum analyze jobs");
+        }
+        var buffer = new java.util.concurrent.LinkedBlockingQueue<java.util.Optional<io.cronium.jobs.control.ClaimedJob>>();
+        AtomicInteger done = new AtomicInteger();
+        int capacity = Integer.getInteger("bench.prefetch-factor", 3) * threads;
+        long t0 = System.nanoTime();
+        Thread dispatcher = new Thread(() -> {
+            try (Connection c = server.database("queue_bench")) {
+                c.setAutoCommit(false);
+                while (true) {
+                    while (buffer.size() >= threads) {
+                        Thread.sleep(0, 200_000);
+                    }
+                    var claimed = JobTable.claim(c, "bench", 60, capacity - buffer.size());
+                    c.commit();
+                    if (claimed.isEmpty()) {
+                        for (int i = 0; i < threads; i++) {
+                            buffer.add(java.util.Optional.empty());
+                        }
+                        return;
+                    }
+                    claimed.forEach(j -> buffer.add(java.util.Optional.of(j)));
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        dispatcher.start();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            Thread worker = new Thread(() -> {
+                try (Connection c = server.database("queue_bench"); var handover = c.prepareStatement("""
+                        update jobs set status = case when id = ? then 'COMPLETED' else 'RUNNING' end,
+                               started_at = case when id = ? then started_at else now() end,
+                               finished_at = case when id = ? then now() else finished_at end,
+                               lease_until = case when id = ? then null else lease_until end
+                         where (id = ? and attempt = 1 and status = 'RUNNING') or (id = ? and attempt = 1 and status = 'CLAIMED')
+                        """)) {
+                    long previous = -1;
+                    while (true) {
+                        var next = buffer.take();
+                        long nextId = next.map(io.cronium.jobs.control.ClaimedJob::jobId).orElse(-1L);
+                        for (int i = 1; i <= 5; i++) {
+                            handover.setLong(i, previous);
+                        }
+                        handover.setLong(6, nextId);
+                        handover.executeUpdate();
+                        if (previous != -1) {
+                            done.incrementAndGet();
+                        }
+                        if (next.isEmpty()) {
+                            return;
+                        }
+                        previous = nextId;
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        dispatcher.join();
+        for (Thread w : workers) {
+            w.join();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
         if (done.get() != jobs) {
             throw new IllegalStateException("completed " + done.get() + " of " + jobs);
         }
