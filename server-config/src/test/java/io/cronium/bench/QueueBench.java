@@ -22,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -121,68 +119,12 @@ public final class QueueBench {
     }
 
     /**
-     * The queue's statements as the node makes them: one dispatcher claims as many jobs as workers are free and
-     * starts them (CLAIMED -> RUNNING) in one transaction; each worker completes its job (RUNNING -> COMPLETED).
+     * The queue's statements as the node makes them: a dispatcher keeps up to 3 x threads jobs claimed ahead (claiming
+     * again when fewer wait than there are workers); a worker takes one, starts it (its claim checked and the job
+     * RUNNING, one transaction), runs it and completes it (another transaction).
      */
     static double ours(BenchServer server, int jobs, int threads) throws Exception {
-        try (var c = server.database("queue_bench"); var s = c.createStatement()) {
-            s.execute("delete from jobs");
-            s.execute("insert into jobs (event_id, log_id, status, priority, payload) select l.event_id, l.id,"
-                    + " 'QUEUED', 1, '{}' from logs l, generate_series(1, " + jobs + ")");
-            s.execute("vacuum analyze jobs");
-        }
-        ExecutorService workers = Executors.newFixedThreadPool(threads);
-        var free = new java.util.concurrent.Semaphore(threads);
-        AtomicInteger done = new AtomicInteger();
-        ThreadLocal<Connection> workerConnection = ThreadLocal.withInitial(() -> {
-            try {
-                return server.database("queue_bench");
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
-        long t0 = System.nanoTime();
-        try (Connection dispatcher = server.database("queue_bench")) {
-            dispatcher.setAutoCommit(false);
-            while (true) {
-                free.acquire();
-                int wanted = 1 + free.drainPermits();
-                var claimed = JobTable.claim(dispatcher, "bench", 60, wanted);
-                for (var job : claimed) {
-                    JobTable.transition(dispatcher, job.jobId(), 1, JobStatus.CLAIMED, JobStatus.RUNNING);
-                }
-                dispatcher.commit();
-                free.release(wanted - claimed.size());
-                if (claimed.isEmpty()) {
-                    break;
-                }
-                for (var job : claimed) {
-                    workers.execute(() -> {
-                        try {
-                            Connection c = workerConnection.get();
-                            opened.add(c);
-                            JobTable.transition(c, job.jobId(), 1, JobStatus.RUNNING, JobStatus.COMPLETED);
-                            done.incrementAndGet();
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        } finally {
-                            free.release();
-                        }
-                    });
-                }
-            }
-        }
-        workers.shutdown();
-        workers.awaitTermination(1, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        for (Connection c : new java.util.HashSet<>(opened)) {
-            c.close();
-        }
-        if (done.get() != jobs) {
-            throw new IllegalStateException("completed " + done.get() + " of " + jobs);
-        }
-        return jobs / seconds;
+        return claimedAhead(server, jobs, threads, 3, false);
     }
 
     /**
@@ -192,6 +134,11 @@ public final class QueueBench {
      * (docs/BENCHMARKS.md has the figures that make it the next step).
      */
     static double oursPrefetched(BenchServer server, int jobs, int threads) throws Exception {
+        return claimedAhead(server, jobs, threads, Integer.getInteger("bench.prefetch-factor", 3), true);
+    }
+
+    private static double claimedAhead(BenchServer server, int jobs, int threads, int factor, boolean handover)
+            throws Exception {
         try (var c = server.database("queue_bench"); var s = c.createStatement()) {
             s.execute("delete from jobs");
             s.execute("insert into jobs (event_id, log_id, status, priority, payload) select l.event_id, l.id,"
@@ -200,7 +147,7 @@ public final class QueueBench {
         }
         var buffer = new java.util.concurrent.LinkedBlockingQueue<java.util.Optional<io.cronium.jobs.control.ClaimedJob>>();
         AtomicInteger done = new AtomicInteger();
-        int capacity = Integer.getInteger("bench.prefetch-factor", 3) * threads;
+        int capacity = factor * threads;
         long t0 = System.nanoTime();
         Thread dispatcher = new Thread(() -> {
             try (Connection c = server.database("queue_bench")) {
@@ -227,7 +174,24 @@ public final class QueueBench {
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             Thread worker = new Thread(() -> {
-                try (Connection c = server.database("queue_bench"); var handover = c.prepareStatement("""
+                if (!handover) {
+                    try (Connection c = server.database("queue_bench")) {
+                        c.setAutoCommit(false);
+                        for (var next = buffer.take(); next.isPresent(); next = buffer.take()) {
+                            long id = next.get().jobId();
+                            JobTable.holdClaim(c, id, 1, "bench");
+                            JobTable.transition(c, id, 1, JobStatus.CLAIMED, JobStatus.RUNNING);
+                            c.commit();
+                            JobTable.transition(c, id, 1, JobStatus.RUNNING, JobStatus.COMPLETED);
+                            c.commit();
+                            done.incrementAndGet();
+                        }
+                        return;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                try (Connection c = server.database("queue_bench"); var statement = c.prepareStatement("""
                         update jobs set status = case when id = ? then 'COMPLETED' else 'RUNNING' end,
                                started_at = case when id = ? then started_at else now() end,
                                finished_at = case when id = ? then now() else finished_at end,
@@ -239,10 +203,10 @@ public final class QueueBench {
                         var next = buffer.take();
                         long nextId = next.map(io.cronium.jobs.control.ClaimedJob::jobId).orElse(-1L);
                         for (int i = 1; i <= 5; i++) {
-                            handover.setLong(i, previous);
+                            statement.setLong(i, previous);
                         }
-                        handover.setLong(6, nextId);
-                        handover.executeUpdate();
+                        statement.setLong(6, nextId);
+                        statement.executeUpdate();
                         if (previous != -1) {
                             done.incrementAndGet();
                         }

@@ -213,7 +213,9 @@ class ConsoleIT {
         assertTrue(browser.findElement(By.id("credentials:table")).getText().contains("password"), "the secret is held");
 
         Browser.click(wait, By.cssSelector("button[id$=':edit']"));
-        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("input.credential-host"), "value", "smtp.example.org"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)) // the form is re-rendered meanwhile
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(By.cssSelector("input.credential-host"), "value", "smtp.example.org"));
         browser.findElement(By.cssSelector("input.credential-host")).clear();
         browser.findElement(By.cssSelector("input.credential-host")).sendKeys("mail.example.org");
         browser.findElement(By.id("credentials:save")).click();

@@ -111,6 +111,51 @@ class JobLifecycleIT {
         assertTrue(tookMs < 15_000, "killed after the grace period, not left running: " + tookMs + " ms");
     }
 
+    static String jobState(long jobId) throws Exception {
+        try (var c = RunningCronium.get().database(); var s = c.prepareStatement(
+                "select status || ' ' || coalesce(claimed_by, '-') from jobs where id = ?")) {
+            s.setLong(1, jobId);
+            var rows = s.executeQuery();
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    @Test
+    void aJobClaimedAheadWhileEveryWorkerIsBusyGoesBackToTheQueueForOtherNodes() throws Exception {
+        long slow = event("busy", "sleep 30", "isolation", "PROCESS");
+        List<JsonObject> busy = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) { // the test server's CRONIUM_WORKERS
+            busy.add(run(slow));
+        }
+        for (JsonObject ticket : busy) {
+            awaitStatus(id(ticket, "logId"), "RUNNING");
+        }
+        var waiting = run(event("waiting", "echo ran", "isolation", "PROCESS"));
+        long job = id(waiting, "jobId");
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        String state = jobState(job);
+        while (!state.startsWith("CLAIMED") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            state = jobState(job);
+        }
+        assertTrue(state.startsWith("CLAIMED "), "claimed ahead of the workers: " + state);
+        deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+        while (!state.equals("QUEUED -") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            state = jobState(job);
+        }
+        assertEquals("QUEUED -", state, "given back after waiting for a worker here, free for any node");
+        Thread.sleep(2500);
+        assertEquals("QUEUED -", jobState(job), "and not claimed back while every worker here is still busy");
+        for (JsonObject ticket : busy) {
+            api.post("/api/v1/jobs/" + id(ticket, "jobId") + "/cancel", "{}");
+        }
+        var log = api.awaitFinished(id(waiting, "logId"), Duration.ofSeconds(20));
+        assertEquals("SUCCESS", log.getString("status"), "it runs as soon as a worker frees up: " + log);
+        assertEquals(1, executions(log).size());
+    }
+
     @Test
     void cancellingARunningJobKillsItAndAFinishedOneIsAConflict() throws Exception {
         long event = event("long", "echo begun; sleep 60; echo never", "retries", "2");

@@ -2,6 +2,7 @@ package io.cronium.jobs.control;
 
 import io.cronium.platform.NodeIdentity;
 import io.cronium.platform.Wakeups;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -21,15 +22,20 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps this node's workers busy: claims due jobs while a worker is free and hands each to the job runner.
- * Woken after every enqueue commit and after every finished job; a one-second non-persistent EJB timer is the
- * heartbeat that catches jobs enqueued by other nodes or whose retry time arrived.
+ * Keeps this node's workers busy: keeps due jobs claimed ahead of them ({@link ClaimedAhead}, up to
+ * {@code cronium.jobs.claim-ahead}, three per worker by default, as db-scheduler does) and hands each to a free
+ * worker, which starts and runs it. A worker that frees up so finds its next job waiting instead of waiting for a
+ * claim (docs/BENCHMARKS.md: 2x the no-op throughput). Woken after every enqueue commit and after every finished
+ * job; a one-second non-persistent EJB timer is the heartbeat that catches jobs enqueued by other nodes or whose
+ * retry time arrived, and gives back the claims that waited too long here for a worker.
  */
 @Singleton
 @Startup
@@ -59,18 +65,56 @@ public class JobDispatcher {
     Leases leases;
 
     @Inject
+    ClaimedAhead ahead;
+
+    @EJB
+    JobQueue queue;
+
+    /** How many due jobs this node keeps claimed ahead of its workers (0: three per worker). */
+    @Inject
+    @ConfigProperty(name = "cronium.jobs.claim-ahead", defaultValue = "0")
+    int claimAhead;
+
+    @Inject
     @ConfigProperty(name = "cronium.timer-minimum-delay-ms", defaultValue = "1000")
     long timerMinimumDelayMillis;
 
     @Resource
     TimerService timers;
 
+    private final ReentrantLock claiming = new ReentrantLock();
+    /**
+     * Set when claimed jobs waited here too long (every worker busy with long runs): until a worker frees up, this
+     * node claims no more ahead, so that those jobs go to nodes with free workers instead of back and forth.
+     */
+    private volatile boolean saturated;
     private volatile Semaphore freeWorkers;
     private volatile Wakeups wakeups;
 
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
     void heartbeat() {
+        List<ClaimedJob> overdue = ahead.overdue(Instant.now());
+        if (!overdue.isEmpty()) {
+            saturated = true;
+            giveBack(overdue);
+        }
         dispatch();
+    }
+
+    /** Claims nobody here will start are free for other nodes at once, not when their leases run out. */
+    @PreDestroy
+    void stop() {
+        giveBack(ahead.drain());
+    }
+
+    private void giveBack(List<ClaimedJob> jobs) {
+        if (!jobs.isEmpty()) {
+            try {
+                queue.release(jobs);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, jobs.size() + " claimed jobs could not be given back; their leases will run out", e);
+            }
+        }
     }
 
     public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueued queued) {
@@ -98,40 +142,86 @@ public class JobDispatcher {
     }
 
     /**
-     * Claims jobs, as many at once as workers are free, until none is due or no worker is free. Safe to run
-     * concurrently: claims skip the rows others hold.
+     * Hands the jobs claimed ahead to free workers, then claims: jobs for the workers still free are started at once,
+     * in the claim's transaction; up to the claim-ahead limit more are kept for the next workers to free up. Safe to
+     * run concurrently: one caller claims at a time, and claims skip the rows other nodes hold.
      */
     public void dispatch() {
         Semaphore free = freeWorkers();
-        while (true) {
-            int wanted = free.drainPermits();
+        handOut(free);
+        if (claim(free)) {
+            handOut(free); // workers that freed up while this node claimed found nothing to take
+        }
+    }
+
+    private void handOut(Semaphore free) {
+        while (ahead.size() > 0 && free.tryAcquire()) {
+            ClaimedJob job = ahead.next();
+            if (job == null) {
+                free.release();
+                return;
+            }
+            if (!hand(() -> starts.start(node.id(), job).ifPresent(runner::run))) {
+                giveBack(List.of(job));
+                return;
+            }
+        }
+    }
+
+    /** @return whether jobs were claimed ahead */
+    private boolean claim(Semaphore free) {
+        int workers = Math.max(1, workerCount);
+        int limit = claimAhead > 0 ? claimAhead : 3 * workers;
+        if (ahead.size() >= Math.min(workers, limit) || !claiming.tryLock()) {
+            return false;
+        }
+        int startNow = free.drainPermits();
+        try {
+            int wanted = startNow + (saturated ? 0 : Math.max(0, limit - ahead.size()));
             if (wanted == 0) {
-                return;
+                return false;
             }
-            List<RunStarts.StartedRun> jobs;
-            try {
-                jobs = starts.claimAndStart(node.id(), leases.seconds(), wanted);
-            } catch (RuntimeException e) {
-                free.release(wanted);
-                LOG.log(Level.WARNING, "claiming jobs failed; retrying at the next heartbeat", e);
-                return;
+            var claimed = starts.claim(node.id(), leases.seconds(), wanted, startNow);
+            free.release(startNow - claimed.started().size());
+            startNow = 0;
+            ahead.add(claimed.ahead());
+            for (RunStarts.StartedRun run : claimed.started()) { // each holds one of the permits drained above
+                if (!hand(() -> runner.run(run))) {
+                    LOG.warning(() -> "job " + run.job().jobId() + " started as the node stops: its lease will run out");
+                }
             }
-            free.release(wanted - jobs.size());
-            for (RunStarts.StartedRun run : jobs) {
-                workers.execute(() -> {
-                    try {
-                        runner.run(run);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.SEVERE, "job " + run.job().jobId() + " failed outside its script", e);
-                    } finally {
-                        free.release();
-                    }
-                    dispatch();
-                });
-            }
-            if (jobs.size() < wanted) {
-                return;
-            }
+            return !claimed.ahead().isEmpty();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "claiming jobs failed; retrying at the next heartbeat", e);
+            return false;
+        } finally {
+            free.release(startNow);
+            claiming.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} on a worker, for which the caller acquired a permit: given back when the work is done; false
+     * (and given back) when the workers no longer take work (shutting down).
+     */
+    private boolean hand(Runnable work) {
+        Semaphore free = freeWorkers();
+        try {
+            workers.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "a job failed outside its script", e);
+                } finally {
+                    free.release();
+                    saturated = false;
+                }
+                dispatch();
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            free.release();
+            return false;
         }
     }
 

@@ -81,6 +81,23 @@ public class JobQueue {
         return withConnection("re-queueing job " + jobId, c -> JobTable.requeue(c, jobId, attempt, from, delay, false));
     }
 
+    /** See {@link JobTable#holdClaim}. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean holdClaim(long jobId, int attempt, String node) {
+        return withConnection("reading the claim on job " + jobId, c -> JobTable.holdClaim(c, jobId, attempt, node));
+    }
+
+    /** Gives back claims this node will not start; each is free for any node again. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void release(List<ClaimedJob> jobs) {
+        withConnection("giving back claimed jobs", c -> {
+            for (ClaimedJob job : jobs) {
+                JobTable.release(c, job.jobId(), job.attempt());
+            }
+            return null;
+        });
+    }
+
     /** Reads a job and holds its row lock until the caller's transaction ends. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Optional<LockedJob> lock(long jobId) {

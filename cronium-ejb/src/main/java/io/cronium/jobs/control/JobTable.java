@@ -57,6 +57,16 @@ public final class JobTable {
              where id = ? and attempt = ? and status = ?
             """;
 
+    /** A claim given back before its job started: the same attempt, free for any node to claim. */
+    static final String RELEASE = """
+            update jobs set status = 'QUEUED', claimed_by = null, claimed_at = null, lease_until = null
+             where id = ? and attempt = ? and status = 'CLAIMED'
+            """;
+
+    static final String HOLD_CLAIM = """
+            select 1 from jobs where id = ? and attempt = ? and status = 'CLAIMED' and claimed_by = ? for update
+            """;
+
     static final String REQUEUE = """
             update jobs set status = 'QUEUED', attempt = attempt + 1, recoveries = recoveries + ?,
                    run_at = now() + make_interval(secs => ?),
@@ -148,6 +158,31 @@ public final class JobTable {
             statement.setInt(6, attempt);
             statement.setString(7, from.name());
             return statement.executeUpdate() == 1;
+        }
+    }
+
+    /** Gives back a claimed job that has not started (its attempt did not begin, so it keeps its number). */
+    public static boolean release(Connection connection, long jobId, int attempt) throws SQLException {
+        JobStatus.CLAIMED.moveTo(JobStatus.QUEUED);
+        try (var statement = connection.prepareStatement(RELEASE)) {
+            statement.setLong(1, jobId);
+            statement.setInt(2, attempt);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Whether {@code node} still holds its claim on this attempt, locking the row until the transaction ends: a
+     * claim kept ahead may have been given back (its lease ran out) and taken by another node, with the same attempt.
+     */
+    public static boolean holdClaim(Connection connection, long jobId, int attempt, String node) throws SQLException {
+        try (var statement = connection.prepareStatement(HOLD_CLAIM)) {
+            statement.setLong(1, jobId);
+            statement.setInt(2, attempt);
+            statement.setString(3, node);
+            try (var rows = statement.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 

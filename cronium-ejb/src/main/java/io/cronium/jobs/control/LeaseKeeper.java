@@ -10,6 +10,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -38,6 +39,9 @@ public class LeaseKeeper {
 
     @Inject
     RunningJobs running;
+
+    @Inject
+    ClaimedAhead ahead;
 
     @Inject
     NodeIdentity node;
@@ -75,10 +79,15 @@ public class LeaseKeeper {
 
     private void renew() {
         Map<Long, Integer> mine = running.attempts();
-        if (mine.isEmpty()) {
+        Map<Long, Integer> waiting = ahead.attempts();
+        if (mine.isEmpty() && waiting.isEmpty()) {
             return;
         }
-        Map<Long, Boolean> kept = queue.renewLeases(node.id(), mine, leases.seconds());
+        Map<Long, Integer> all = new HashMap<>(waiting);
+        all.putAll(mine);
+        Map<Long, Boolean> kept = queue.renewLeases(node.id(), all, leases.seconds());
+        waiting.keySet().stream().filter(jobId -> !mine.containsKey(jobId) && !kept.containsKey(jobId))
+                .forEach(ahead::drop); // given back or cancelled: its start would find it no longer ours anyway
         mine.forEach((jobId, attempt) -> {
             Boolean cancelRequested = kept.get(jobId);
             if (cancelRequested == null) {

@@ -13,13 +13,14 @@ import java.util.List;
 
 /**
  * Returns the jobs of vanished nodes: a job whose lease expired is re-run as its next attempt or failed, by its
- * event's recovery policy, so nothing stays CLAIMED or RUNNING forever. A job that keeps killing its node is not
+ * event's recovery policy, so nothing stays CLAIMED or RUNNING forever; one that was only claimed (never started)
+ * goes back to the queue as it was. A job that keeps killing its node is not
  * re-run without end: after {@code maxRecoveries} it fails.
  */
 public final class LeaseReaper {
 
     /** What became of one expired job. */
-    public enum Outcome { RERUN, FAILED, CANCELLED }
+    public enum Outcome { RERUN, FAILED, CANCELLED, RELEASED }
 
     public record Reaped(long jobId, int attempt, String node, Outcome outcome) {
     }
@@ -40,6 +41,11 @@ public final class LeaseReaper {
     }
 
     private Outcome recover(Connection c, ExpiredLease lease) throws SQLException {
+        if (lease.status() == JobStatus.CLAIMED && !lease.cancelRequested()) {
+            // claimed ahead and never started: nothing ran, so no recovery policy applies; it is simply free again
+            JobTable.release(c, lease.id(), lease.attempt());
+            return Outcome.RELEASED;
+        }
         String lost = "attempt " + lease.attempt() + " lost its node " + lease.node()
                 + " (the lease expired: the node stopped or lost the database)";
         RemoteLeftoverTable.record(c, lease.id(), lease.attempt(), lease.node()); // before they are marked lost

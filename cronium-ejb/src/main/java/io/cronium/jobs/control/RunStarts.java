@@ -15,11 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Claims due jobs and starts them (CLAIMED -> RUNNING, execution records) in one transaction: one durable commit
- * for a whole batch before any script runs, instead of one per job for the claim and another for the start.
+ * Claims due jobs (one transaction for a batch, kept ahead of the workers) and starts each claimed job when a worker
+ * takes it (CLAIMED -> RUNNING, execution records, in its own transaction, committed before its script runs).
  */
 @Stateless
 public class RunStarts {
@@ -50,43 +51,65 @@ public class RunStarts {
     @ConfigProperty(name = SchedulerPass.MISFIRE_THRESHOLD, defaultValue = SchedulerPass.MISFIRE_THRESHOLD_DEFAULT)
     long misfireThresholdSeconds;
 
+    /** What one claim gave: the runs started at once (for free workers) and the jobs kept claimed ahead. */
+    public record Claimed(List<StartedRun> started, List<ClaimedJob> ahead) {
+    }
+
+    /**
+     * Claims up to {@code limit} due jobs and starts the first {@code startNow} of them in the same transaction (one
+     * commit before their scripts run, so an idle node starts a new job as fast as before claiming ahead); the others
+     * stay CLAIMED for workers that free up later.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<StartedRun> claimAndStart(String node, int leaseSeconds, int limit) {
+    public Claimed claim(String node, int leaseSeconds, int limit, int startNow) {
+        List<ClaimedJob> claimed = queue.claim(node, leaseSeconds, limit);
         List<StartedRun> started = new ArrayList<>();
-        for (ClaimedJob job : queue.claim(node, leaseSeconds, limit)) {
-            JobPayload payload;
-            try {
-                payload = JobPayload.fromJson(job.payload());
-            } catch (RuntimeException e) {
-                // one unreadable job must not roll back, and so block, every batch it is part of
-                recorder.failWithoutExecution(job, "the job's stored request cannot be read: " + e.getMessage());
-                continue;
-            }
-            long lateSeconds = Duration.between(job.runAt(), Instant.now()).toSeconds();
-            if (payload.misfire() == MisfirePolicy.SKIP && lateSeconds > misfireThresholdSeconds) {
-                // queued ahead of its slot, then the node stopped: the slot's turn came too late for SKIP
-                recorder.missedWithoutExecution(job, "slot missed: its run could start only " + lateSeconds
-                        + " s after the slot (misfire policy SKIP)");
-                continue;
-            }
-            if (payload.spec().remote() && payload.spec().servers().isEmpty()) {
-                recorder.failWithoutExecution(job, "no server to run on: the event's server groups have no servers");
-                continue;
-            }
-            if (payload.spec().remote()) {
-                recorder.begin(job, executors.ssh().name(), true, payload.spec().servers()).ifPresent(begun ->
-                        started.add(new StartedRun(job, payload, null, begun.executions(), begun.secretEnv(), begun.context())));
-                continue;
-            }
-            var choice = executors.choose(payload.type(), payload.spec());
-            if (choice.executor() == null) {
-                recorder.failWithoutExecution(job, choice.refusal());
-                continue;
-            }
-            Executor executor = choice.executor();
-            recorder.begin(job, executor.name(), executor.sandboxed(), List.of()).ifPresent(begun ->
-                    started.add(new StartedRun(job, payload, executor, begun.executions(), begun.secretEnv(), begun.context())));
+        for (ClaimedJob job : claimed.subList(0, Math.min(startNow, claimed.size()))) {
+            startClaimed(job).ifPresent(started::add);
         }
-        return started;
+        return new Claimed(started, claimed.subList(Math.min(startNow, claimed.size()), claimed.size()));
+    }
+
+    /**
+     * Starts a job this node claimed ahead, if it still holds the claim (it may have been cancelled, or given back and
+     * taken by another node).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<StartedRun> start(String node, ClaimedJob job) {
+        return queue.holdClaim(job.jobId(), job.attempt(), node) ? startClaimed(job) : Optional.empty();
+    }
+
+    /** CLAIMED -> RUNNING with its execution records; a job that cannot start here fails alone, with the reason. */
+    private Optional<StartedRun> startClaimed(ClaimedJob job) {
+        JobPayload payload;
+        try {
+            payload = JobPayload.fromJson(job.payload());
+        } catch (RuntimeException e) {
+            recorder.failWithoutExecution(job, "the job's stored request cannot be read: " + e.getMessage());
+            return Optional.empty();
+        }
+        long lateSeconds = Duration.between(job.runAt(), Instant.now()).toSeconds();
+        if (payload.misfire() == MisfirePolicy.SKIP && lateSeconds > misfireThresholdSeconds) {
+            // queued ahead of its slot, then the node stopped: the slot's turn came too late for SKIP
+            recorder.missedWithoutExecution(job, "slot missed: its run could start only " + lateSeconds
+                    + " s after the slot (misfire policy SKIP)");
+            return Optional.empty();
+        }
+        if (payload.spec().remote() && payload.spec().servers().isEmpty()) {
+            recorder.failWithoutExecution(job, "no server to run on: the event's server groups have no servers");
+            return Optional.empty();
+        }
+        if (payload.spec().remote()) {
+            return recorder.begin(job, executors.ssh().name(), true, payload.spec().servers()).map(begun ->
+                    new StartedRun(job, payload, null, begun.executions(), begun.secretEnv(), begun.context()));
+        }
+        var choice = executors.choose(payload.type(), payload.spec());
+        if (choice.executor() == null) {
+            recorder.failWithoutExecution(job, choice.refusal());
+            return Optional.empty();
+        }
+        Executor executor = choice.executor();
+        return recorder.begin(job, executor.name(), executor.sandboxed(), List.of()).map(begun ->
+                new StartedRun(job, payload, executor, begun.executions(), begun.secretEnv(), begun.context()));
     }
 }

@@ -172,6 +172,40 @@ class JobTableTest {
     }
 
     @Test
+    void aClaimKeptAheadIsGivenBackAsItWasAndOnlyItsHolderStartsIt() throws Exception {
+        try (var c = TestDatabase.connection()) {
+            long job = TestDatabase.enqueue(c, TestDatabase.newLog(c), 1, "ALLOW", payload(RecoveryPolicy.FAIL));
+            JobTable.claim(c, "node-a", 60);
+            assertTrue(JobTable.holdClaim(c, job, 1, "node-a"));
+            assertFalse(JobTable.holdClaim(c, job, 1, "node-b"));
+            assertTrue(JobTable.release(c, job, 1));
+            assertEquals("QUEUED 1 0 true", column(c, "select status || ' ' || attempt || ' ' || recoveries || ' '"
+                    + " || (claimed_by is null and lease_until is null) from jobs where id = " + job));
+            assertFalse(JobTable.holdClaim(c, job, 1, "node-a"), "given back: node-a's waiting copy must not start it");
+            assertEquals(job, JobTable.claim(c, "node-b", 60).orElseThrow().jobId());
+            assertFalse(JobTable.holdClaim(c, job, 1, "node-a"), "taken by node-b with the same attempt");
+            assertTrue(JobTable.holdClaim(c, job, 1, "node-b"));
+            assertTrue(JobTable.transition(c, job, 1, JobStatus.CLAIMED, JobStatus.RUNNING));
+            assertFalse(JobTable.release(c, job, 1), "a started job is never given back");
+        }
+    }
+
+    @Test
+    void aClaimWhoseNodeDiedBeforeStartingItGoesBackToTheQueueWhateverItsPolicy() throws Exception {
+        try (var c = TestDatabase.connection()) {
+            long job = TestDatabase.enqueue(c, TestDatabase.newLog(c), 1, "ALLOW", payload(RecoveryPolicy.FAIL));
+            JobTable.claim(c, "dead-node", 60);
+            expireLease(c, job);
+            assertEquals(List.of(new LeaseReaper.Reaped(job, 1, "dead-node", LeaseReaper.Outcome.RELEASED)),
+                    new LeaseReaper(3).reap(c, 10));
+            assertEquals("QUEUED 1 0", column(c, "select status || ' ' || attempt || ' ' || recoveries from jobs where id = " + job));
+            assertEquals("0", column(c, "select count(*) from remote_leftovers r join executions x on x.id = r.execution_id"
+                    + " where x.job_id = " + job), "nothing ran anywhere");
+            assertEquals(job, JobTable.claim(c, "live-node", 60).orElseThrow().jobId());
+        }
+    }
+
+    @Test
     void aLiveLeaseIsNotReaped() throws Exception {
         try (var c = TestDatabase.connection()) {
             running(c, "n", RecoveryPolicy.RERUN);
