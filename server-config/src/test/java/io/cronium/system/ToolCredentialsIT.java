@@ -171,4 +171,29 @@ class ToolCredentialsIT {
         assertTrue(otherPlugin.body().contains("\"pluginId\""), otherPlugin.body());
         assertEquals(404, user.get("/api/v1/tool-credentials/999999").status());
     }
+
+    @Test
+    void aCiphertextMovedToAnotherRowDoesNotDecryptAndTheCredentialCanBeGivenAgain() throws Exception {
+        long victim = user.post("/api/v1/tool-credentials", credential("notion", "victim",
+                Json.createObjectBuilder().add("apiKey", "victim-key-0042").build())).json().getJsonNumber("id").longValue();
+        long thief = user.post("/api/v1/tool-credentials", credential("notion", "thief",
+                Json.createObjectBuilder().add("apiKey", "thief-key").build())).json().getJsonNumber("id").longValue();
+        try (Connection c = RunningCronium.get().database(); var s = c.prepareStatement("update tool_credentials set"
+                + " credentials_enc = (select credentials_enc from tool_credentials where id = ?) where id = ?")) {
+            s.setLong(1, victim);
+            s.setLong(2, thief);
+            assertEquals(1, s.executeUpdate());
+        }
+        var read = user.get("/api/v1/tool-credentials/" + thief);
+        assertEquals(200, read.status(), read.body());
+        assertFalse(read.json().getBoolean("readable"), "bound to its own row: " + read.body());
+        assertFalse(read.body().contains("victim-key-0042"));
+        var list = user.get("/api/v1/tool-credentials");
+        assertEquals(200, list.status(), "one unreadable credential does not break the list");
+        assertTrue(user.get("/api/v1/tool-credentials/" + victim).json().getBoolean("readable"));
+        var given = user.put("/api/v1/tool-credentials/" + thief, Json.createObjectBuilder()
+                .add("credentials", Json.createObjectBuilder().add("apiKey", "thief-key-2")).build());
+        assertEquals(200, given.status(), given.body());
+        assertTrue(given.json().getBoolean("readable"));
+    }
 }

@@ -11,6 +11,7 @@ import io.cronium.credentials.entity.ToolCredential;
 import io.cronium.platform.KeysetQuery;
 import io.cronium.platform.Page;
 import io.cronium.security.EncryptedColumn;
+import io.cronium.security.SecretCipher;
 import io.cronium.security.Secrets;
 import io.cronium.tools.control.ToolCatalog;
 import io.cronium.tools.control.ToolPlugin;
@@ -86,7 +87,12 @@ public class ToolCredentialService {
                     + "): create a new one for " + draft.pluginId());
         }
         String name = draft.name() == null ? credential.getName() : checkedName(draft.name(), plugin, false);
-        CredentialValues stored = decrypt(credential);
+        CredentialValues stored;
+        try {
+            stored = decrypt(credential);
+        } catch (SecretCipher.SecretDecryptionException e) {
+            stored = CredentialValues.none(); // unreadable: a change must give every field again
+        }
         CredentialValues values = draft.credentials() == null ? stored : checked(plugin, draft.credentials(), stored);
         refuseNamesake(credential.getOwnerId(), name, id);
         credential.rename(name);
@@ -99,8 +105,7 @@ public class ToolCredentialService {
     }
 
     public StoredCredential find(long id) {
-        ToolCredential credential = visible(id);
-        return StoredCredential.of(credential, plugin(credential.getPluginId()), decrypt(credential));
+        return shown(visible(id));
     }
 
     /** The caller's credentials (all, for an admin), newest first; of one plugin when {@code pluginId} is given. */
@@ -110,7 +115,17 @@ public class ToolCredentialService {
                 .where("c.ownerId = :owner", "owner", caller.isAdmin() ? null : caller.userId())
                 .where("c.pluginId = :plugin", "plugin", pluginId == null || pluginId.isBlank() ? null : pluginId.strip())
                 .page(em, limit, ToolCredential::getId);
-        return page.map(c -> StoredCredential.of(c, plugin(c.getPluginId()), decrypt(c)));
+        return page.map(this::shown);
+    }
+
+    /** What may be shown; an unreadable credential is listed as such (it can be replaced or deleted), not a 500. */
+    private StoredCredential shown(ToolCredential credential) {
+        ToolPlugin plugin = plugin(credential.getPluginId());
+        try {
+            return StoredCredential.of(credential, plugin, decrypt(credential));
+        } catch (SecretCipher.SecretDecryptionException e) {
+            return StoredCredential.unreadable(credential, plugin);
+        }
     }
 
     /** A credential that tool events still name is a conflict listing them. */

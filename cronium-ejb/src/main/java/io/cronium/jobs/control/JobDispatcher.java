@@ -33,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Keeps this node's workers busy: keeps due jobs claimed ahead of them ({@link ClaimedAhead}, up to
  * {@code cronium.jobs.claim-ahead}, three per worker by default, as db-scheduler does) and hands each to a free
  * worker, which starts and runs it. A worker that frees up so finds its next job waiting instead of waiting for a
- * claim (docs/BENCHMARKS.md: 2x the no-op throughput). Woken after every enqueue commit and after every finished
+ * claim (docs/BENCHMARKS.md: 1.8x the no-op throughput). Woken after every enqueue commit and after every finished
  * job; a one-second non-persistent EJB timer is the heartbeat that catches jobs enqueued by other nodes or whose
  * retry time arrived, and gives back the claims that waited too long here for a worker.
  */

@@ -29,13 +29,14 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ToolCredentialsResource {
 
+    /** {@code readable} false: it no longer decrypts (key changed, value altered): give its fields again or delete it. */
     public record ToolCredentialView(long id, String pluginId, String name, Map<String, String> fields,
-                                     List<String> secretsSet, Instant createdAt, Instant updatedAt) {
+                                     List<String> secretsSet, boolean readable, Instant createdAt, Instant updatedAt) {
 
         static ToolCredentialView of(StoredCredential s) {
             var c = s.credential();
             return new ToolCredentialView(c.getId(), c.getPluginId(), c.getName(), s.shown(), s.secretsSet(),
-                    c.getCreatedAt(), c.getUpdatedAt());
+                    s.readable(), c.getCreatedAt(), c.getUpdatedAt());
         }
     }
 

@@ -39,7 +39,8 @@ public class ToolCredentialsView implements Serializable {
             var shown = new StringBuilder();
             s.shown().forEach((k, v) -> shown.append(shown.isEmpty() ? "" : ", ").append(k).append('=').append(v));
             return new Row(s.credential().getId(), s.plugin().id(), s.plugin().name(), s.credential().getName(),
-                    shown.toString(), String.join(", ", s.secretsSet()), s.credential().getUpdatedAt());
+                    s.readable() ? shown.toString() : "cannot be decrypted: give its fields again, or delete it",
+                    String.join(", ", s.secretsSet()), s.credential().getUpdatedAt());
         }
     }
 
