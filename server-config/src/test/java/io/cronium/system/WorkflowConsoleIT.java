@@ -112,6 +112,7 @@ class WorkflowConsoleIT {
         browser.findElement(By.id("nav-workflows")).click();
         By row = By.xpath("//tr[.//a[text()='made on the canvas']]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "#" + runId + " SUCCESS"));
+        assertEquals("3", browser.findElement(row).findElements(By.tagName("td")).get(1).getText(), "its steps");
         browser.navigate().back();
         wait.until(ExpectedConditions.urlContains("workflow-run.xhtml"));
         browser.findElement(By.xpath("//a[starts-with(text(),'Run #')]")).click();

@@ -1,5 +1,6 @@
 package io.cronium.jobs.control;
 
+import io.cronium.platform.ApplicationDatabase;
 import io.cronium.platform.NodeIdentity;
 import io.cronium.platform.Wakeups;
 import jakarta.annotation.PreDestroy;
@@ -67,6 +68,9 @@ public class JobDispatcher {
     @Inject
     ClaimedAhead ahead;
 
+    @Inject
+    ApplicationDatabase database;
+
     @EJB
     JobQueue queue;
 
@@ -88,6 +92,8 @@ public class JobDispatcher {
      * node claims no more ahead, so that those jobs go to nodes with free workers instead of back and forth.
      */
     private volatile boolean saturated;
+    /** Set at shutdown: nothing more is claimed or handed out. */
+    private volatile boolean stopping;
     private volatile Semaphore freeWorkers;
     private volatile Wakeups wakeups;
 
@@ -101,10 +107,28 @@ public class JobDispatcher {
         dispatch();
     }
 
-    /** Claims nobody here will start are free for other nodes at once, not when their leases run out. */
+    /**
+     * Claims nobody here will start are free for other nodes at once, not when their leases run out. Given back with
+     * plain JDBC: WildFly may have stopped the JobQueue bean already (and @DependsOn on a non-singleton is refused by
+     * Payara).
+     */
     @PreDestroy
     void stop() {
-        giveBack(ahead.drain());
+        stopping = true;
+        List<ClaimedJob> jobs = ahead.drain();
+        if (!jobs.isEmpty()) {
+            try {
+                database.call("giving back claimed jobs", c -> {
+                    for (ClaimedJob job : jobs) {
+                        JobTable.release(c, job.jobId(), job.attempt());
+                    }
+                    return null;
+                });
+                LOG.info(() -> jobs.size() + " claimed jobs given back as the node stops");
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, jobs.size() + " claimed jobs could not be given back; their leases will run out", e);
+            }
+        }
     }
 
     private void giveBack(List<ClaimedJob> jobs) {
@@ -147,6 +171,9 @@ public class JobDispatcher {
      * run concurrently: one caller claims at a time, and claims skip the rows other nodes hold.
      */
     public void dispatch() {
+        if (stopping) {
+            return;
+        }
         Semaphore free = freeWorkers();
         handOut(free);
         if (claim(free)) {

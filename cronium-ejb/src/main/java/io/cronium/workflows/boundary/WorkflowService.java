@@ -29,7 +29,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Workflows of their owner (all, for an admin): created and replaced whole, after the graph check; nodes run only
@@ -80,6 +82,23 @@ public class WorkflowService {
         return new KeysetQuery<>(Workflow.class, "w", beforeId)
                 .where("w.ownerId = :owner", "owner", caller.isAdmin() ? null : caller.userId())
                 .page(em, limit, Workflow::getId);
+    }
+
+    /** How many nodes each of these workflows has (of those the caller may see), in one query. */
+    public Map<Long, Integer> nodeCounts(List<Long> workflowIds) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (workflowIds.isEmpty()) {
+            return counts;
+        }
+        Caller caller = callers.current();
+        var query = em.createQuery("select n.workflow.id, count(n) from WorkflowNode n where n.workflow.id in :ids"
+                + (caller.isAdmin() ? "" : " and n.workflow.ownerId = :owner") + " group by n.workflow.id", Object[].class)
+                .setParameter("ids", workflowIds);
+        if (!caller.isAdmin()) {
+            query.setParameter("owner", caller.userId());
+        }
+        query.getResultList().forEach(row -> counts.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue()));
+        return counts;
     }
 
     /** The workflow if the caller may see it; otherwise the same 404 as for a missing one. */

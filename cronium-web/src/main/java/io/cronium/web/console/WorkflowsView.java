@@ -36,15 +36,18 @@ public class WorkflowsView implements Serializable {
     @PostConstruct
     void load() {
         List<Workflow> all = workflows.list(null, 500).items();
-        Map<Long, WorkflowExecution> latest = runs.latestRuns(all.stream().map(Workflow::getId).toList());
-        rows = all.stream().map(w -> row(w, Optional.ofNullable(latest.get(w.getId())))).toList();
+        List<Long> ids = all.stream().map(Workflow::getId).toList();
+        Map<Long, WorkflowExecution> latest = runs.latestRuns(ids);
+        Map<Long, Integer> nodes = workflows.nodeCounts(ids);
+        rows = all.stream().map(w -> row(w, nodes.getOrDefault(w.getId(), 0), Optional.ofNullable(latest.get(w.getId()))))
+                .toList();
     }
 
-    private static Row row(Workflow w, Optional<WorkflowExecution> last) {
+    private static Row row(Workflow w, int nodes, Optional<WorkflowExecution> last) {
         var s = w.getSchedule();
         String schedule = s.isManualOnly() ? "" : (s.cron() != null ? s.cron() : "every " + s.intervalSeconds() + " s")
                 + " (" + w.getStatus() + ")";
-        return new Row(w.getId(), w.getName(), w.getNodes().size(), w.getErrorHandling().name(), schedule,
+        return new Row(w.getId(), w.getName(), nodes, w.getErrorHandling().name(), schedule,
                 last.map(r -> r.getId()).orElse(null), last.map(r -> r.getStatus()).orElse(null));
     }
 
