@@ -234,7 +234,7 @@ class ConsoleIT {
         browser.findElement(By.cssSelector("input.credential-webhookUrl")).sendKeys("https://hooks.example/T1");
         browser.findElement(By.id("credentials:save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
-                "need the USE_TOOL_CREDENTIALS permission"));
+                "the permission USE_TOOL_CREDENTIALS is needed"));
     }
 
     @Test

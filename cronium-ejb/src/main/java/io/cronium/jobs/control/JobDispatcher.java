@@ -119,9 +119,7 @@ public class JobDispatcher {
         if (!jobs.isEmpty()) {
             try {
                 database.call("giving back claimed jobs", c -> {
-                    for (ClaimedJob job : jobs) {
-                        JobTable.release(c, job.jobId(), job.attempt());
-                    }
+                    JobTable.release(c, jobs);
                     return null;
                 });
                 LOG.info(() -> jobs.size() + " claimed jobs given back as the node stops");

@@ -91,9 +91,7 @@ public class JobQueue {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void release(List<ClaimedJob> jobs) {
         withConnection("giving back claimed jobs", c -> {
-            for (ClaimedJob job : jobs) {
-                JobTable.release(c, job.jobId(), job.attempt());
-            }
+            JobTable.release(c, jobs);
             return null;
         });
     }

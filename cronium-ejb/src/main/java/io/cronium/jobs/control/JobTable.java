@@ -161,6 +161,13 @@ public final class JobTable {
         }
     }
 
+    /** Gives back claimed jobs that have not started; see {@link #release(Connection, long, int)}. */
+    public static void release(Connection connection, List<ClaimedJob> jobs) throws SQLException {
+        for (ClaimedJob job : jobs) {
+            release(connection, job.jobId(), job.attempt());
+        }
+    }
+
     /** Gives back a claimed job that has not started (its attempt did not begin, so it keeps its number). */
     public static boolean release(Connection connection, long jobId, int attempt) throws SQLException {
         JobStatus.CLAIMED.moveTo(JobStatus.QUEUED);

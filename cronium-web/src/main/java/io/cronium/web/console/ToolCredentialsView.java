@@ -9,6 +9,7 @@ import io.cronium.credentials.boundary.ToolCredentialService;
 import io.cronium.tools.control.CredentialField;
 import io.cronium.tools.control.ToolCatalog;
 import io.cronium.tools.control.ToolPlugin;
+import io.cronium.users.boundary.MissingPermission;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
@@ -102,7 +103,7 @@ public class ToolCredentialsView implements Serializable {
         } catch (ConflictException | ResourceNotFoundException e) {
             Messages.addGlobalError(e.getMessage());
         } catch (EJBAccessException e) {
-            Messages.addGlobalError("Tool credentials need the USE_TOOL_CREDENTIALS permission");
+            Messages.addGlobalError(refusal(e));
         } finally {
             inputs.stream().filter(i -> i.getField().secret()).forEach(i -> i.setValue(null)); // never kept in the view
         }
@@ -136,8 +137,14 @@ public class ToolCredentialsView implements Serializable {
         } catch (ConflictException | ResourceNotFoundException e) {
             Messages.addGlobalError(e.getMessage());
         } catch (EJBAccessException e) {
-            Messages.addGlobalError("Tool credentials need the USE_TOOL_CREDENTIALS permission");
+            Messages.addGlobalError(refusal(e));
         }
+    }
+
+    /** A missing permission names itself; other refusals come from the role (a viewer). */
+    private static String refusal(EJBAccessException e) {
+        return e instanceof MissingPermission ? "Tool credentials: " + e.getMessage()
+                : "Your role does not allow changing tool credentials";
     }
 
     private ToolPlugin plugin() {
