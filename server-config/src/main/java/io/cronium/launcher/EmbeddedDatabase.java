@@ -29,6 +29,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setPort(freePort())
+                // stopped by the launcher after the server, which may still be recording the runs it waits for
+                .setRegisterShutdownHook(false)
                 .start();
         var database = new EmbeddedDatabase(postgres);
         database.createApplicationDatabase();

@@ -174,6 +174,29 @@ public final class QueueBench {
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             Thread worker = new Thread(() -> {
+                if ("handover".equals(System.getProperty("bench.design"))) {
+                    try (Connection c = server.database("queue_bench")) {
+                        c.setAutoCommit(false);
+                        long previous = -1;
+                        for (var next = buffer.take(); ; next = buffer.take()) {
+                            if (previous != -1) {
+                                JobTable.transition(c, previous, 1, JobStatus.RUNNING, JobStatus.COMPLETED);
+                                done.incrementAndGet();
+                            }
+                            if (next.isPresent()) {
+                                previous = next.get().jobId();
+                                JobTable.holdClaim(c, previous, 1, "bench");
+                                JobTable.transition(c, previous, 1, JobStatus.CLAIMED, JobStatus.RUNNING);
+                            }
+                            c.commit();
+                            if (next.isEmpty()) {
+                                return;
+                            }
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
                 if (!handover) {
                     try (Connection c = server.database("queue_bench")) {
                         c.setAutoCommit(false);

@@ -42,6 +42,13 @@ class RestartIT {
         long logId = run.getJsonNumber("logId").longValue();
         api.awaitFinished(logId, Duration.ofSeconds(30));
 
+        // a run still going when the node stops: the stop waits for it (up to the grace period), so its end is
+        // recorded once, and the recovery policy (RERUN) never runs a script that has finished
+        long slow = api.createEvent(Json.createObjectBuilder(SkeletonPathIT.bashEvent("ends during the stop",
+                "sleep 3; echo finished")).add("recoveryPolicy", "RERUN").build());
+        long slowLog = api.post("/api/v1/events/" + slow + "/run", "{}").json().getJsonNumber("logId").longValue();
+        awaitStatus(api, slowLog, "RUNNING");
+
         cronium.stop();
         Instant stoppedAt = Instant.now();
         assertFalse(cronium.isRunning());
@@ -64,6 +71,10 @@ class RestartIT {
         var log = again.get("/api/v1/logs/" + logId).json();
         assertEquals("SUCCESS", log.getString("status"));
         assertEquals("still here\n", log.getString("output"));
+        var slowRun = again.get("/api/v1/logs/" + slowLog).json();
+        assertEquals("SUCCESS", slowRun.getString("status"), slowRun.toString());
+        assertEquals("finished\n", slowRun.getString("output"));
+        assertEquals(1, slowRun.getJsonArray("executions").size(), "one attempt, not re-run after the start: " + slowRun);
         var afterRotation = again.post("/api/v1/events/" + secretive + "/run", "{}").json();
         var rotatedLog = again.awaitFinished(afterRotation.getJsonNumber("logId").longValue(), Duration.ofSeconds(30));
         assertEquals("SUCCESS", rotatedLog.getString("status"), rotatedLog.toString());
@@ -108,6 +119,16 @@ class RestartIT {
         assertEquals(1, cronium.output().stream().filter(l -> l.contains("Cronium created the user")).count()
                 + cronium.output().stream().filter(l -> l.contains("password from CRONIUM_ADMIN_PASSWORD")).count(),
                 "the admin account is created once, on the first start only");
+    }
+
+    static void awaitStatus(Api api, long logId, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!api.get("/api/v1/logs/" + logId).json().getString("status").equals(status)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("log " + logId + " never " + status);
+            }
+            Thread.sleep(50);
+        }
     }
 
     /**

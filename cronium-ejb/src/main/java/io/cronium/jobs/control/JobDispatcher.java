@@ -25,6 +25,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,7 +41,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseMigrations")
+@DependsOn({"DatabaseMigrations", "OutputFlusher"}) // stopped after this bean: the runs the stop waits for write output
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class JobDispatcher {
 
@@ -79,6 +80,14 @@ public class JobDispatcher {
     @ConfigProperty(name = "cronium.jobs.claim-ahead", defaultValue = "0")
     int claimAhead;
 
+    /** How long a stopping node waits for its running jobs to end and be recorded. */
+    @Inject
+    @ConfigProperty(name = "cronium.jobs.shutdown-grace-seconds", defaultValue = "20")
+    int shutdownGraceSeconds;
+
+    @Inject
+    RunningJobs running;
+
     @Inject
     @ConfigProperty(name = "cronium.timer-minimum-delay-ms", defaultValue = "1000")
     long timerMinimumDelayMillis;
@@ -108,13 +117,23 @@ public class JobDispatcher {
     }
 
     /**
-     * Claims nobody here will start are free for other nodes at once, not when their leases run out. Given back with
-     * plain JDBC: WildFly may have stopped the JobQueue bean already (and @DependsOn on a non-singleton is refused by
-     * Payara).
+     * Stops handing out work, gives back the claims nobody here will start, then waits (up to the grace period) for
+     * the running jobs to end: a run cut off by the stop would fail outside its script and, with its lease left to
+     * run out, be run again by its recovery policy even when its script had finished.
      */
     @PreDestroy
     void stop() {
         stopping = true;
+        giveBackAtStop();
+        awaitRunningJobs();
+    }
+
+    /**
+     * Claims nobody here will start are free for other nodes at once, not when their leases run out. Given back with
+     * plain JDBC: WildFly may have stopped the JobQueue bean already (and @DependsOn on a non-singleton is refused by
+     * Payara).
+     */
+    private void giveBackAtStop() {
         List<ClaimedJob> jobs = ahead.drain();
         if (!jobs.isEmpty()) {
             try {
@@ -127,6 +146,28 @@ public class JobDispatcher {
                 LOG.log(Level.WARNING, jobs.size() + " claimed jobs could not be given back; their leases will run out", e);
             }
         }
+    }
+
+    private void awaitRunningJobs() {
+        int workers = Math.max(1, workerCount);
+        Semaphore free = freeWorkers();
+        int busy = workers - free.availablePermits();
+        if (busy <= 0) {
+            return;
+        }
+        LOG.info(() -> "the node stops: waiting up to " + shutdownGraceSeconds + " s for " + busy + " running job"
+                + (busy == 1 ? "" : "s") + " to end");
+        try {
+            if (free.tryAcquire(workers, shutdownGraceSeconds, TimeUnit.SECONDS)) {
+                free.release(workers);
+                LOG.info("the node stops: its running jobs have ended");
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warning(() -> "the node stops with jobs still running " + running.attempts().keySet() + ": their leases"
+                + " will run out and each event's recovery policy decides whether they run again");
     }
 
     private void giveBack(List<ClaimedJob> jobs) {
