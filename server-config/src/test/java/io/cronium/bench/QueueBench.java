@@ -120,8 +120,8 @@ public final class QueueBench {
 
     /**
      * The queue's statements as the node makes them: a dispatcher keeps up to 3 x threads jobs claimed ahead (claiming
-     * again when fewer wait than there are workers); a worker takes one, starts it (its claim checked and the job
-     * RUNNING, one transaction), runs it and completes it (another transaction).
+     * again when fewer wait than there are workers); a worker that ends its job records that end and starts its next
+     * job (its claim checked, the job RUNNING) in one transaction.
      */
     static double ours(BenchServer server, int jobs, int threads) throws Exception {
         return claimedAhead(server, jobs, threads, 3, false);
@@ -174,16 +174,17 @@ public final class QueueBench {
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             Thread worker = new Thread(() -> {
-                if ("handover".equals(System.getProperty("bench.design"))) {
+                if (!handover) {
                     try (Connection c = server.database("queue_bench")) {
                         c.setAutoCommit(false);
                         long previous = -1;
                         for (var next = buffer.take(); ; next = buffer.take()) {
-                            if (previous != -1) {
+                            if (previous != -1) { // the end of the worker's job ...
+                                JobTable.lock(c, previous);
                                 JobTable.transition(c, previous, 1, JobStatus.RUNNING, JobStatus.COMPLETED);
                                 done.incrementAndGet();
                             }
-                            if (next.isPresent()) {
+                            if (next.isPresent()) { // ... and the start of its next one, in one transaction
                                 previous = next.get().jobId();
                                 JobTable.holdClaim(c, previous, 1, "bench");
                                 JobTable.transition(c, previous, 1, JobStatus.CLAIMED, JobStatus.RUNNING);
@@ -193,23 +194,6 @@ public final class QueueBench {
                                 return;
                             }
                         }
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-                if (!handover) {
-                    try (Connection c = server.database("queue_bench")) {
-                        c.setAutoCommit(false);
-                        for (var next = buffer.take(); next.isPresent(); next = buffer.take()) {
-                            long id = next.get().jobId();
-                            JobTable.holdClaim(c, id, 1, "bench");
-                            JobTable.transition(c, id, 1, JobStatus.CLAIMED, JobStatus.RUNNING);
-                            c.commit();
-                            JobTable.transition(c, id, 1, JobStatus.RUNNING, JobStatus.COMPLETED);
-                            c.commit();
-                            done.incrementAndGet();
-                        }
-                        return;
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }

@@ -156,6 +156,60 @@ class JobLifecycleIT {
         assertEquals(1, executions(log).size());
     }
 
+    /**
+     * More runs than workers: a worker ending a run starts its next one (claimed ahead) in the same transaction. The
+     * first such hand-over is made to fail (a trigger refuses an execution started in a transaction that also ended
+     * a job, once): the end and the start are then written apart, and every run still runs once.
+     */
+    @Test
+    void aWorkerRecordsItsRunsEndWithItsNextStartAndApartWhenThatFails() throws Exception {
+        long eventId = event("hand-over", "sleep 1; echo $CRONIUM_RUN_ID", "isolation", "PROCESS");
+        try (var c = RunningCronium.get().database(); var s = c.createStatement()) {
+            s.execute("create sequence handover_fault");
+            s.execute("""
+                    create function handover_ended() returns trigger language plpgsql as $$
+                    begin
+                        if new.status = 'COMPLETED' then perform set_config('cronium.test.ended', 'yes', true); end if;
+                        return new;
+                    end $$""");
+            s.execute("""
+                    create function handover_fault() returns trigger language plpgsql as $$
+                    begin
+                        if coalesce(current_setting('cronium.test.ended', true), '') = 'yes'
+                           and nextval('handover_fault') = 1 then
+                            raise exception 'test fault: the first hand-over fails';
+                        end if;
+                        return new;
+                    end $$""");
+            s.execute("create trigger handover_ended after update on jobs for each row execute function handover_ended()");
+            s.execute("create trigger handover_fault before insert on executions for each row"
+                    + " execute function handover_fault()");
+        }
+        try {
+            List<JsonObject> tickets = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) { // three per worker of the test server
+                tickets.add(run(eventId));
+            }
+            for (JsonObject ticket : tickets) {
+                var log = api.awaitFinished(id(ticket, "logId"), Duration.ofSeconds(30));
+                assertEquals("SUCCESS", log.getString("status"), log.toString());
+                assertEquals(1, executions(log).size(), "ran once: " + log);
+            }
+            try (var c = RunningCronium.get().database(); var s = c.createStatement();
+                 var rows = s.executeQuery("select last_value, is_called from handover_fault")) {
+                rows.next();
+                assertTrue(rows.getBoolean(2) && rows.getLong(1) > 1,
+                        "the hand-over failed once and later ones went through: " + rows.getLong(1));
+            }
+            assertTrue(RunningCronium.get().output().stream().anyMatch(l -> l.contains("recording them apart")));
+        } finally {
+            try (var c = RunningCronium.get().database(); var s = c.createStatement()) {
+                s.execute("drop trigger handover_fault on executions; drop trigger handover_ended on jobs;"
+                        + " drop function handover_fault(); drop function handover_ended(); drop sequence handover_fault");
+            }
+        }
+    }
+
     @Test
     void cancellingARunningJobKillsItAndAFinishedOneIsAConflict() throws Exception {
         long event = event("long", "echo begun; sleep 60; echo never", "retries", "2");

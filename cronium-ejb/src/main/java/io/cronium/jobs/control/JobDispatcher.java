@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -227,7 +228,7 @@ public class JobDispatcher {
                 free.release();
                 return;
             }
-            if (!hand(() -> starts.start(node.id(), job).ifPresent(runner::run))) {
+            if (!hand(() -> starts.start(node.id(), job).ifPresent(this::work))) {
                 giveBack(List.of(job));
                 return;
             }
@@ -252,7 +253,7 @@ public class JobDispatcher {
             startNow = 0;
             ahead.add(claimed.ahead());
             for (RunStarts.StartedRun run : claimed.started()) { // each holds one of the permits drained above
-                if (!hand(() -> runner.run(run))) {
+                if (!hand(() -> work(run))) {
                     LOG.warning(() -> "job " + run.job().jobId() + " started as the node stops: its lease will run out");
                 }
             }
@@ -264,6 +265,36 @@ public class JobDispatcher {
             free.release(startNow);
             claiming.unlock();
         }
+    }
+
+    /** A worker's work: its run, and each next one it starts as it records the end of the one before. */
+    private void work(RunStarts.StartedRun first) {
+        for (var run = Optional.of(first); run.isPresent(); ) {
+            run = runner.run(run.get());
+            if (run.isPresent()) {
+                dispatch(); // claims ahead again when the worker's hand-over took the jobs below one per worker
+            }
+        }
+    }
+
+    /**
+     * The job claimed ahead that a worker finishing a run starts next (with that run's end, in one transaction), or
+     * null when none waits or the node stops.
+     */
+    public ClaimedJob nextForWorker() {
+        if (stopping) {
+            return null;
+        }
+        return ahead.next();
+    }
+
+    /** A job taken for a hand-over that did not start: it waits for the next free worker again. */
+    public void notStarted(ClaimedJob job) {
+        ahead.add(List.of(job));
+    }
+
+    public String node() {
+        return node.id();
     }
 
     /**

@@ -29,7 +29,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs one started job: lets its executor run it outside any transaction (a script may run for hours) while it can
@@ -39,6 +42,8 @@ import java.util.function.Supplier;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class JobRunner {
 
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+
     @EJB
     RunRecorder recorder;
 
@@ -47,6 +52,9 @@ public class JobRunner {
 
     @EJB
     JobDispatcher dispatcher;
+
+    @EJB
+    RunStarts starts;
 
     @EJB
     OutputFlusher flusher;
@@ -66,7 +74,11 @@ public class JobRunner {
     @Inject
     TokenService tokens;
 
-    public void run(RunStarts.StartedRun run) {
+    /**
+     * Runs a started job and records its end; when the worker's next job is already claimed here, starts that one in
+     * the same transaction and returns it, for the worker to run next.
+     */
+    public Optional<RunStarts.StartedRun> run(RunStarts.StartedRun run) {
         ClaimedJob job = run.job();
         JobPayload payload = run.payload();
         Map<String, String> env = new HashMap<>(payload.env());
@@ -88,7 +100,21 @@ public class JobRunner {
         }
         List<RunOutput.Chunk> lastChunks = new ArrayList<>();
         outputs.forEach(output -> lastChunks.addAll(flusher.detach(output)));
+        ClaimedJob next = dispatcher.nextForWorker();
+        if (next != null) {
+            try {
+                var handover = starts.finishAndStart(job, ends, payload, lastChunks, dispatcher.node(), next);
+                handover.retryAt().ifPresent(dispatcher::wakeAt);
+                return handover.next();
+            } catch (RuntimeException e) {
+                // one of the two could not be written: each on its own, so that the other is not lost with it
+                LOG.log(Level.WARNING, "recording the end of job " + job.jobId() + " with the start of job "
+                        + next.jobId() + " failed; recording them apart", e);
+                dispatcher.notStarted(next);
+            }
+        }
         recorder.finish(job, ends, payload, lastChunks).ifPresent(dispatcher::wakeAt);
+        return Optional.empty();
     }
 
     private RunAggregate.End onThisNode(RunStarts.StartedRun run, Map<String, String> env,
