@@ -157,6 +157,59 @@ class JobLifecycleIT {
     }
 
     /**
+     * Every worker busy and jobs claimed ahead for them: a CRITICAL job queued after them is claimed at once all the
+     * same, and the first worker to free up starts it before them.
+     */
+    @Test
+    void aMoreUrgentJobOvertakesTheJobsClaimedAheadOfTheWorkers() throws Exception {
+        // a run that ends first: a worker that frees up lets this node claim ahead again after an earlier test
+        api.awaitFinished(id(run(event("warm-up", "true", "isolation", "PROCESS")), "logId"), Duration.ofSeconds(20));
+        long slow = event("every worker busy", "sleep 30", "isolation", "PROCESS");
+        List<JsonObject> busy = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) { // the test server's CRONIUM_WORKERS
+            busy.add(run(slow));
+        }
+        for (JsonObject ticket : busy) {
+            awaitStatus(id(ticket, "logId"), "RUNNING");
+        }
+        long normal = event("normal", "echo normal", "isolation", "PROCESS");
+        List<JsonObject> normals = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            normals.add(run(normal));
+        }
+        for (JsonObject ticket : normals) {
+            awaitJobState(id(ticket, "jobId"), "CLAIMED ");
+        }
+        var urgent = run(event("urgent", "echo urgent", "isolation", "PROCESS", "priority", "CRITICAL"));
+        awaitJobState(id(urgent, "jobId"), "CLAIMED ");
+        api.post("/api/v1/jobs/" + id(busy.get(0), "jobId") + "/cancel", "{}");
+        var urgentLog = api.awaitFinished(id(urgent, "logId"), Duration.ofSeconds(20));
+        for (JsonObject ticket : busy) {
+            api.post("/api/v1/jobs/" + id(ticket, "jobId") + "/cancel", "{}");
+        }
+        Instant urgentStart = Instant.parse(executions(urgentLog).get(0).getString("startedAt"));
+        for (JsonObject ticket : normals) {
+            var log = api.awaitFinished(id(ticket, "logId"), Duration.ofSeconds(20));
+            assertEquals("SUCCESS", log.getString("status"), log.toString());
+            assertTrue(Instant.parse(executions(log).get(0).getString("startedAt")).isAfter(urgentStart),
+                    "the CRITICAL job started first: " + urgentLog + " before " + log);
+        }
+    }
+
+    /** Waits (briefly: jobs claimed ahead go back after 2 s) for a job's status and claimant to start as given. */
+    static void awaitJobState(long jobId, String prefix) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        String state = jobState(jobId);
+        while (!state.startsWith(prefix)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("job " + jobId + " is " + state + ", not " + prefix);
+            }
+            Thread.sleep(10);
+            state = jobState(jobId);
+        }
+    }
+
+    /**
      * More runs than workers: a worker ending a run starts its next one (claimed ahead) in the same transaction. The
      * first such hand-over is made to fail (a trigger refuses an execution started in a transaction that also ended
      * a job, once): the end and the start are then written apart, and every run still runs once.

@@ -4,15 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 
 /**
  * The jobs this node claimed ahead of its workers (CLAIMED, not started), so that a worker that frees up starts its
- * next job without waiting for a claim. Handed out in claim order; their leases are renewed with the running ones;
- * one that waits too long for a worker here, and all of them at shutdown, are given back to the queue.
+ * next job without waiting for a claim. Handed out most urgent first, as the queue orders them (priority, due time,
+ * id), so that a more urgent job claimed later overtakes them; their leases are renewed with the running ones; one
+ * that waits too long for a worker here, and all of them at shutdown, are given back to the queue.
  */
 @ApplicationScoped
 public class ClaimedAhead {
@@ -23,7 +25,10 @@ public class ClaimedAhead {
     private record Waiting(ClaimedJob job, Instant since) {
     }
 
-    private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    private final PriorityBlockingQueue<Waiting> waiting = new PriorityBlockingQueue<>(16, Comparator
+            .comparing((Waiting w) -> -w.job().priority())
+            .thenComparing(w -> w.job().runAt())
+            .thenComparing(w -> w.job().jobId()));
 
     void add(List<ClaimedJob> jobs) {
         Instant now = Instant.now();
@@ -38,6 +43,11 @@ public class ClaimedAhead {
 
     int size() {
         return waiting.size();
+    }
+
+    /** The priority rank of the least urgent job waiting here, or {@link Integer#MAX_VALUE} when none waits. */
+    int leastUrgent() {
+        return waiting.stream().mapToInt(w -> w.job().priority()).min().orElse(Integer.MAX_VALUE);
     }
 
     /** Job id to attempt, for renewing their leases. */

@@ -114,7 +114,17 @@ public class JobDispatcher {
             saturated = true;
             giveBack(overdue);
         }
-        dispatch();
+        // a more urgent job queued by another node, the scheduler or a retry, while less urgent ones wait here
+        dispatch(ahead.size() > 0 ? mostUrgentDue() : -1);
+    }
+
+    private int mostUrgentDue() {
+        try {
+            return queue.mostUrgentDue();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reading the queue's most urgent job failed", e);
+            return -1;
+        }
     }
 
     /**
@@ -182,7 +192,7 @@ public class JobDispatcher {
     }
 
     public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueued queued) {
-        dispatch();
+        dispatch(queued.priority());
     }
 
     /** Claims at {@code at} precisely: jobs enqueued ahead of their slot wait until then (run_at). */
@@ -211,12 +221,22 @@ public class JobDispatcher {
      * run concurrently: one caller claims at a time, and claims skip the rows other nodes hold.
      */
     public void dispatch() {
+        dispatch(-1);
+    }
+
+    /**
+     * As {@link #dispatch()}, knowing that a job of priority rank {@code queued} waits in the queue (-1: unknown): if
+     * it is more urgent than a job claimed ahead here, it is claimed even when enough jobs wait here, and overtakes
+     * them.
+     */
+    private void dispatch(int queued) {
         if (stopping) {
             return;
         }
         Semaphore free = freeWorkers();
         handOut(free);
-        if (claim(free)) {
+        int leastUrgent = ahead.leastUrgent();
+        if (claim(free, queued > leastUrgent ? leastUrgent + 1 : 0)) {
             handOut(free); // workers that freed up while this node claimed found nothing to take
         }
     }
@@ -235,20 +255,25 @@ public class JobDispatcher {
         }
     }
 
-    /** @return whether jobs were claimed ahead */
-    private boolean claim(Semaphore free) {
+    /**
+     * @param overtaking 0, or (when a job more urgent than one claimed ahead here waits in the queue) the priority rank
+     *                   from which jobs are claimed, however many wait here, to be handed out first
+     * @return whether jobs were claimed ahead
+     */
+    private boolean claim(Semaphore free, int overtaking) {
         int workers = Math.max(1, workerCount);
         int limit = claimAhead > 0 ? claimAhead : 3 * workers;
-        if (ahead.size() >= Math.min(workers, limit) || !claiming.tryLock()) {
+        if ((ahead.size() >= Math.min(workers, limit) && overtaking == 0) || !claiming.tryLock()) {
             return false;
         }
         int startNow = free.drainPermits();
         try {
-            int wanted = startNow + (saturated ? 0 : Math.max(0, limit - ahead.size()));
+            int wanted = startNow + (overtaking > 0 ? Math.max(1, limit - ahead.size())
+                    : saturated ? 0 : Math.max(0, limit - ahead.size()));
             if (wanted == 0) {
                 return false;
             }
-            var claimed = starts.claim(node.id(), leases.seconds(), wanted, startNow);
+            var claimed = starts.claim(node.id(), leases.seconds(), wanted, startNow, overtaking);
             free.release(startNow - claimed.started().size());
             startNow = 0;
             ahead.add(claimed.ahead());

@@ -52,14 +52,14 @@ public class JobQueue {
      * again later.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public List<ClaimedJob> claim(String node, int leaseSeconds, int limit) {
+    public List<ClaimedJob> claim(String node, int leaseSeconds, int limit, int minPriority) {
         try (var connection = database.dataSource().getConnection()) {
             for (SkippedRun skipped : JobTable.skipForbidden(connection)) {
                 LogTable.settle(connection, skipped.logId(), LogStatus.MISSED, "skipped: job " + skipped.blockingJobId()
                         + " of this event was still running (concurrency policy FORBID)");
                 ended.fire(RunEnded.notRun(skipped.logId()));
             }
-            return JobTable.claim(connection, node, leaseSeconds, limit);
+            return JobTable.claim(connection, node, leaseSeconds, limit, minPriority);
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 context.setRollbackOnly();
@@ -85,6 +85,12 @@ public class JobQueue {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public boolean holdClaim(long jobId, int attempt, String node) {
         return withConnection("reading the claim on job " + jobId, c -> JobTable.holdClaim(c, jobId, attempt, node));
+    }
+
+    /** See {@link JobTable#mostUrgentDue}. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public int mostUrgentDue() {
+        return withConnection("reading the queue's most urgent job", JobTable::mostUrgentDue);
     }
 
     /** Gives back claims this node will not start; each is free for any node again. */

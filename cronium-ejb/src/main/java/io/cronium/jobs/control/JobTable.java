@@ -27,7 +27,7 @@ public final class JobTable {
     static final String CLAIM = """
             with candidates as (
                 select j.id, j.event_id, j.concurrency, j.priority, j.run_at from jobs j
-                 where j.status = 'QUEUED' and j.run_at <= now()
+                 where j.status = 'QUEUED' and j.run_at <= now() and j.priority >= ?
                    and (j.concurrency = 'ALLOW'
                         or not exists (select 1 from jobs r
                                         where r.event_id = j.event_id and r.status in ('CLAIMED', 'RUNNING')))
@@ -46,7 +46,7 @@ public final class JobTable {
                   from next
                  where jobs.id = next.id
                 returning jobs.id, jobs.event_id, jobs.log_id, jobs.attempt, jobs.payload, jobs.priority, jobs.run_at)
-            select id, event_id, log_id, attempt, payload, run_at from claimed order by priority desc, run_at, id
+            select id, event_id, log_id, attempt, payload, run_at, priority from claimed order by priority desc, run_at, id
             """;
 
     static final String TRANSITION = """
@@ -103,6 +103,11 @@ public final class JobTable {
             returning j.id, j.log_id, s.blocker
             """;
 
+    /** The rank of the most urgent due job in the queue (claimable or not), -1 when none is due. */
+    static final String MOST_URGENT_DUE = """
+            select priority from jobs where status = 'QUEUED' and run_at <= now() order by priority desc limit 1
+            """;
+
     /** A job's state as read under its row lock. */
     public record LockedJob(long id, long logId, JobStatus status, int attempt, boolean cancelRequested) {
     }
@@ -127,15 +132,22 @@ public final class JobTable {
     /** Claims up to {@code limit} due jobs for {@code node} in one statement, most urgent first. */
     public static List<ClaimedJob> claim(Connection connection, String node, int leaseSeconds, int limit)
             throws SQLException {
+        return claim(connection, node, leaseSeconds, limit, 0);
+    }
+
+    /** As {@link #claim(Connection, String, int, int)}, only jobs of priority rank {@code minPriority} or more. */
+    public static List<ClaimedJob> claim(Connection connection, String node, int leaseSeconds, int limit,
+                                         int minPriority) throws SQLException {
         List<ClaimedJob> claimed = new ArrayList<>();
         try (var statement = connection.prepareStatement(CLAIM)) {
-            statement.setInt(1, limit);
-            statement.setString(2, node);
-            statement.setInt(3, leaseSeconds);
+            statement.setInt(1, minPriority);
+            statement.setInt(2, limit);
+            statement.setString(3, node);
+            statement.setInt(4, leaseSeconds);
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     claimed.add(new ClaimedJob(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getInt(4),
-                            rows.getString(5), rows.getTimestamp(6).toInstant()));
+                            rows.getString(5), rows.getTimestamp(6).toInstant(), rows.getInt(7)));
                 }
             }
         }
@@ -232,6 +244,13 @@ public final class JobTable {
             }
         }
         return kept;
+    }
+
+    /** The priority rank of the most urgent due job waiting in the queue, or -1. */
+    public static int mostUrgentDue(Connection connection) throws SQLException {
+        try (var statement = connection.prepareStatement(MOST_URGENT_DUE); var rows = statement.executeQuery()) {
+            return rows.next() ? rows.getInt(1) : -1;
+        }
     }
 
     /** Reads a job and locks its row until the transaction ends, so a decision about it cannot be overtaken. */

@@ -77,7 +77,7 @@ public class RunEnqueuer {
         em.flush();
         log.attachJob(job.getId());
         announcer.announce(log.getId());
-        queued.fire(new JobQueued(job.getId()));
+        queued.fire(new JobQueued(job.getId(), event.getPriority().rank()));
         return new RunTicket(job.getId(), log.getId());
     }
 

@@ -60,11 +60,11 @@ public class RunStarts {
     /**
      * Claims up to {@code limit} due jobs and starts the first {@code startNow} of them in the same transaction (one
      * commit before their scripts run, so an idle node starts a new job as fast as before claiming ahead); the others
-     * stay CLAIMED for workers that free up later.
+     * stay CLAIMED for workers that free up later. Only jobs of priority rank {@code minPriority} or more are claimed.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Claimed claim(String node, int leaseSeconds, int limit, int startNow) {
-        List<ClaimedJob> claimed = queue.claim(node, leaseSeconds, limit);
+    public Claimed claim(String node, int leaseSeconds, int limit, int startNow, int minPriority) {
+        List<ClaimedJob> claimed = queue.claim(node, leaseSeconds, limit, minPriority);
         List<StartedRun> started = new ArrayList<>();
         for (ClaimedJob job : claimed.subList(0, Math.min(startNow, claimed.size()))) {
             startClaimed(job).ifPresent(started::add);

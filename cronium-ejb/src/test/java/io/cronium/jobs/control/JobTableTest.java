@@ -129,6 +129,22 @@ class JobTableTest {
     }
 
     @Test
+    void anOvertakingClaimTakesOnlyTheMoreUrgentJobsAndTellsTheirPriority() throws Exception {
+        try (var c = TestDatabase.connection()) {
+            long log = TestDatabase.newLog(c);
+            TestDatabase.enqueue(c, log, 1);
+            long high = TestDatabase.enqueue(c, log, 2);
+            assertEquals(2, JobTable.mostUrgentDue(c));
+            var claimed = JobTable.claim(c, "n", 60, 10, 2);
+            assertEquals(List.of(high), claimed.stream().map(ClaimedJob::jobId).toList());
+            assertEquals(2, claimed.get(0).priority());
+            assertEquals(1, JobTable.mostUrgentDue(c), "the NORMAL job still waits");
+            assertEquals(1, JobTable.claim(c, "n", 60, 10).get(0).priority());
+            assertEquals(-1, JobTable.mostUrgentDue(c));
+        }
+    }
+
+    @Test
     void completedTwiceHasOneWinner() throws Exception {
         try (var c = TestDatabase.connection()) {
             long job = running(c, "n", RecoveryPolicy.RERUN);
