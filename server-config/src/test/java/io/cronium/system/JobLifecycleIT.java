@@ -121,16 +121,22 @@ class JobLifecycleIT {
         }
     }
 
-    @Test
-    void aJobClaimedAheadWhileEveryWorkerIsBusyGoesBackToTheQueueForOtherNodes() throws Exception {
-        long slow = event("busy", "sleep 30", "isolation", "PROCESS");
+    /** Keeps every worker of the test server (CRONIUM_WORKERS 4) busy with a 30 s run; cancel them to end it. */
+    static List<JsonObject> everyWorkerBusy(String name) throws InterruptedException {
+        long slow = event(name, "sleep 30", "isolation", "PROCESS");
         List<JsonObject> busy = new java.util.ArrayList<>();
-        for (int i = 0; i < 4; i++) { // the test server's CRONIUM_WORKERS
+        for (int i = 0; i < 4; i++) {
             busy.add(run(slow));
         }
         for (JsonObject ticket : busy) {
             awaitStatus(id(ticket, "logId"), "RUNNING");
         }
+        return busy;
+    }
+
+    @Test
+    void aJobClaimedAheadWhileEveryWorkerIsBusyGoesBackToTheQueueForOtherNodes() throws Exception {
+        List<JsonObject> busy = everyWorkerBusy("busy");
         var waiting = run(event("waiting", "echo ran", "isolation", "PROCESS"));
         long job = id(waiting, "jobId");
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
@@ -164,14 +170,7 @@ class JobLifecycleIT {
     void aMoreUrgentJobOvertakesTheJobsClaimedAheadOfTheWorkers() throws Exception {
         // a run that ends first: a worker that frees up lets this node claim ahead again after an earlier test
         api.awaitFinished(id(run(event("warm-up", "true", "isolation", "PROCESS")), "logId"), Duration.ofSeconds(20));
-        long slow = event("every worker busy", "sleep 30", "isolation", "PROCESS");
-        List<JsonObject> busy = new java.util.ArrayList<>();
-        for (int i = 0; i < 4; i++) { // the test server's CRONIUM_WORKERS
-            busy.add(run(slow));
-        }
-        for (JsonObject ticket : busy) {
-            awaitStatus(id(ticket, "logId"), "RUNNING");
-        }
+        List<JsonObject> busy = everyWorkerBusy("every worker busy");
         long normal = event("normal", "echo normal", "isolation", "PROCESS");
         List<JsonObject> normals = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {

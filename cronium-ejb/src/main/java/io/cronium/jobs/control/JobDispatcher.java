@@ -13,6 +13,8 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
@@ -130,10 +132,15 @@ public class JobDispatcher {
     /**
      * Stops handing out work, gives back the claims nobody here will start, then waits (up to the grace period) for
      * the running jobs to end: a run cut off by the stop would fail outside its script and, with its lease left to
-     * run out, be run again by its recovery policy even when its script had finished.
+     * run out, be run again by its recovery policy even when its script had finished. Called as the web module stops
+     * (before the business beans do); again, as a fallback, when this bean is destroyed.
      */
     @PreDestroy
-    void stop() {
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // waits; gives back in its own transaction
+    public void stop() {
+        if (stopping) {
+            return;
+        }
         stopping = true;
         giveBackAtStop();
         awaitRunningJobs();
@@ -316,10 +323,6 @@ public class JobDispatcher {
     /** A job taken for a hand-over that did not start: it waits for the next free worker again. */
     public void notStarted(ClaimedJob job) {
         ahead.add(List.of(job));
-    }
-
-    public String node() {
-        return node.id();
     }
 
     /**

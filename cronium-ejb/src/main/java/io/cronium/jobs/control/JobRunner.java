@@ -17,6 +17,7 @@ import io.cronium.logs.control.RunAggregate;
 import io.cronium.logs.control.RunOutput;
 import io.cronium.logs.control.RunRecorder;
 import io.cronium.logs.entity.PhaseTimings;
+import io.cronium.platform.NodeIdentity;
 import io.cronium.servers.control.HostKeyPins;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
@@ -55,6 +56,9 @@ public class JobRunner {
 
     @EJB
     RunStarts starts;
+
+    @Inject
+    NodeIdentity node;
 
     @EJB
     OutputFlusher flusher;
@@ -103,7 +107,7 @@ public class JobRunner {
         ClaimedJob next = dispatcher.nextForWorker();
         if (next != null) {
             try {
-                var handover = starts.finishAndStart(job, ends, payload, lastChunks, dispatcher.node(), next);
+                var handover = starts.finishAndStart(job, ends, payload, lastChunks, node.id(), next);
                 handover.retryAt().ifPresent(dispatcher::wakeAt);
                 return handover.next();
             } catch (RuntimeException e) {

@@ -170,7 +170,7 @@ public class RunRecorder {
      * locked first, so a cancel or a reaper cannot interleave.
      * @return when the retry is due, if one was scheduled
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRED) // a new one from a worker; a worker's hand-over's
+    @TransactionAttribute(TransactionAttributeType.REQUIRED) // its own from a worker, or the hand-over's
     public Optional<Instant> finish(ClaimedJob job, List<RunAggregate.End> ends, JobPayload payload,
                                     List<RunOutput.Chunk> lastOutput) {
         RetrySchedule retry = payload.retry();
