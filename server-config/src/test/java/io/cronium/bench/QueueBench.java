@@ -137,7 +137,7 @@ public final class QueueBench {
         return claimedAhead(server, jobs, threads, Integer.getInteger("bench.prefetch-factor", 3), true);
     }
 
-    private static double claimedAhead(BenchServer server, int jobs, int threads, int factor, boolean handover)
+    private static double claimedAhead(BenchServer server, int jobs, int threads, int factor, boolean oneStatement)
             throws Exception {
         try (var c = server.database("queue_bench"); var s = c.createStatement()) {
             s.execute("delete from jobs");
@@ -174,7 +174,7 @@ public final class QueueBench {
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             Thread worker = new Thread(() -> {
-                if (!handover) {
+                if (!oneStatement) {
                     try (Connection c = server.database("queue_bench")) {
                         c.setAutoCommit(false);
                         long previous = -1;

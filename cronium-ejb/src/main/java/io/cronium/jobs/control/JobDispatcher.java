@@ -114,7 +114,7 @@ public class JobDispatcher {
         List<ClaimedJob> overdue = ahead.overdue(Instant.now());
         if (!overdue.isEmpty()) {
             saturated = true;
-            giveBack(overdue);
+            giveBack(overdue, "no worker here for " + ClaimedAhead.MAX_WAIT.toSeconds() + " s");
         }
         // a more urgent job queued by another node, the scheduler or a retry, while less urgent ones wait here
         dispatch(ahead.size() > 0 ? mostUrgentDue() : -1);
@@ -142,28 +142,8 @@ public class JobDispatcher {
             return;
         }
         stopping = true;
-        giveBackAtStop();
+        giveBack(ahead.drain(), "the node stops");
         awaitRunningJobs();
-    }
-
-    /**
-     * Claims nobody here will start are free for other nodes at once, not when their leases run out. Given back with
-     * plain JDBC: WildFly may have stopped the JobQueue bean already (and @DependsOn on a non-singleton is refused by
-     * Payara).
-     */
-    private void giveBackAtStop() {
-        List<ClaimedJob> jobs = ahead.drain();
-        if (!jobs.isEmpty()) {
-            try {
-                database.call("giving back claimed jobs", c -> {
-                    JobTable.release(c, jobs);
-                    return null;
-                });
-                LOG.info(() -> jobs.size() + " claimed jobs given back as the node stops");
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, jobs.size() + " claimed jobs could not be given back; their leases will run out", e);
-            }
-        }
     }
 
     private void awaitRunningJobs() {
@@ -188,13 +168,23 @@ public class JobDispatcher {
                 + " will run out and each event's recovery policy decides whether they run again");
     }
 
-    private void giveBack(List<ClaimedJob> jobs) {
-        if (!jobs.isEmpty()) {
-            try {
-                queue.release(jobs);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, jobs.size() + " claimed jobs could not be given back; their leases will run out", e);
-            }
+    /**
+     * Claims nobody here will start (waited too long, or the node stops) are free for other nodes at once, not when
+     * their leases run out. Plain JDBC: at a stop WildFly may have stopped the JobQueue bean already (and
+     * {@code @DependsOn} on a non-singleton is refused by Payara).
+     */
+    private void giveBack(List<ClaimedJob> jobs, String why) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        try {
+            database.call("giving back claimed jobs", c -> {
+                JobTable.release(c, jobs);
+                return null;
+            });
+            LOG.fine(() -> jobs.size() + " claimed jobs given back: " + why);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, jobs.size() + " claimed jobs could not be given back; their leases will run out", e);
         }
     }
 
@@ -256,7 +246,7 @@ public class JobDispatcher {
                 return;
             }
             if (!hand(() -> starts.start(node.id(), job).ifPresent(this::work))) {
-                giveBack(List.of(job));
+                giveBack(List.of(job), "the node stops");
                 return;
             }
         }

@@ -93,15 +93,6 @@ public class JobQueue {
         return withConnection("reading the queue's most urgent job", JobTable::mostUrgentDue);
     }
 
-    /** Gives back claims this node will not start; each is free for any node again. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void release(List<ClaimedJob> jobs) {
-        withConnection("giving back claimed jobs", c -> {
-            JobTable.release(c, jobs);
-            return null;
-        });
-    }
-
     /** Reads a job and holds its row lock until the caller's transaction ends. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Optional<LockedJob> lock(long jobId) {
