@@ -181,6 +181,28 @@ public final class RunningCronium {
         }
     }
 
+    /**
+     * The application server's threads now (jcmd Thread.print on the launcher's Payara Micro process), also written to target/{@code label}-threads.txt: for a test that
+     * waited in vain for the server to do something, to show what its threads were doing instead.
+     */
+    public String threadDump(String label) {
+        long pid = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(process.pid());
+        try {
+            var jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            Files.writeString(Path.of("target", label + "-threads.txt"), dump);
+            return dump;
+        } catch (IOException e) {
+            return "no thread dump: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no thread dump: interrupted";
+        }
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -271,7 +271,12 @@ class WorkflowRunsIT {
         assertTrue(!Api.isNull(owner.get("/api/v1/workflows/" + id).json(), "nextFireAt"));
         Instant deadline = Instant.now().plusSeconds(15);
         while (owner.get("/api/v1/workflows/" + id + "/executions").json().getJsonArray("items").size() < 2) {
-            assertTrue(Instant.now().isBefore(deadline), "the schedule started runs");
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the schedule started fewer than 2 runs in 15 s (now " + Instant.now()
+                        + "); workflow " + owner.get("/api/v1/workflows/" + id).json() + "; the schedule tick's thread: "
+                        + scheduleTickThread() + "; the server said: "
+                        + serverSaid("workflow schedule pass", "xpunging timer", "callEJBTimeout"));
+            }
             Thread.sleep(100);
         }
         var paused = owner.put("/api/v1/workflows/" + id, Json.createObjectBuilder(draft).add("status", "PAUSED").build());
@@ -293,6 +298,27 @@ class WorkflowRunsIT {
                 .add("status", "SOMETIMES").build());
         assertEquals(422, badStatus.status(), badStatus.body());
         assertTrue(badStatus.body().contains("\"status\""), badStatus.body());
+    }
+
+    /** What the thread running the workflow schedule pass does now, if one does (the whole dump is in target/). */
+    private static String scheduleTickThread() {
+        String dump = RunningCronium.get().threadDump("workflow-schedule");
+        return java.util.Arrays.stream(dump.split("\n\n")).filter(t -> t.contains("WorkflowScheduleTick"))
+                .findFirst().map(t -> t.lines().limit(25).collect(java.util.stream.Collectors.joining(" | ")))
+                .orElse("none (no pass running)");
+    }
+
+    /** The server's log lines holding one of {@code needles}, each with the two lines after it (its cause). */
+    private static List<String> serverSaid(String... needles) {
+        var lines = RunningCronium.get().output();
+        List<String> said = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (java.util.Arrays.stream(needles).anyMatch(line::contains)) {
+                said.add(String.join(" | ", lines.subList(i, Math.min(lines.size(), i + 3))));
+            }
+        }
+        return said;
     }
 
     /**

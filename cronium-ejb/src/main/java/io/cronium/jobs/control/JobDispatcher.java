@@ -110,6 +110,7 @@ public class JobDispatcher {
     private volatile Wakeups wakeups;
 
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // io.cronium.platform: timer callouts
     void heartbeat() {
         List<ClaimedJob> overdue = ahead.overdue(Instant.now());
         if (!overdue.isEmpty()) {
@@ -200,6 +201,7 @@ public class JobDispatcher {
     }
 
     @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // io.cronium.platform: timer callouts
     void precise(Timer timer) {
         wakeups().fired((Instant) timer.getInfo());
         dispatch();
