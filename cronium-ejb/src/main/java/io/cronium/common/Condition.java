@@ -1,6 +1,5 @@
 package io.cronium.common;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -37,10 +36,10 @@ public final class Condition {
     public static Facts facts(Integer exitCode, String status, String result) {
         JsonValue output = JsonValue.NULL;
         if (result != null && !result.isBlank()) {
-            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(result))) {
+            try (var reader = Jsons.createReader(new java.io.StringReader(result))) {
                 output = reader.readValue();
             } catch (jakarta.json.JsonException e) {
-                output = jakarta.json.Json.createValue(result);
+                output = Jsons.createValue(result);
             }
         }
         return new Facts(exitCode, status, output);
@@ -132,8 +131,8 @@ public final class Condition {
 
     private static JsonValue walk(Path path, Facts facts) {
         JsonValue current = switch (path.root()) {
-            case "exitCode" -> facts.exitCode() == null ? JsonValue.NULL : Json.createValue(facts.exitCode());
-            case "status" -> facts.status() == null ? JsonValue.NULL : Json.createValue(facts.status());
+            case "exitCode" -> facts.exitCode() == null ? JsonValue.NULL : Jsons.createValue(facts.exitCode());
+            case "status" -> facts.status() == null ? JsonValue.NULL : Jsons.createValue(facts.status());
             default -> facts.output() == null ? JsonValue.NULL : facts.output();
         };
         for (Object step : path.steps()) {
@@ -330,12 +329,12 @@ public final class Condition {
             switch (t.kind()) {
                 case "number":
                     try {
-                        return new Literal(Json.createValue(new BigDecimal(t.text())));
+                        return new Literal(Jsons.createValue(new BigDecimal(t.text())));
                     } catch (NumberFormatException e) {
                         throw new InvalidConditionException("'" + t.text() + "' at position " + t.position() + " is not a number");
                     }
                 case "string":
-                    return new Literal(Json.createValue(t.text()));
+                    return new Literal(Jsons.createValue(t.text()));
                 case "word":
                     switch (t.text()) {
                         case "true": return new Literal(JsonValue.TRUE);

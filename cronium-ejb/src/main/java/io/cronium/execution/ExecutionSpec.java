@@ -1,11 +1,11 @@
 package io.cronium.execution;
 
+import io.cronium.common.Jsons;
 import io.cronium.events.entity.Event;
 import io.cronium.events.entity.HttpCall;
 import io.cronium.events.entity.Isolation;
 import io.cronium.events.entity.NetworkAccess;
 import io.cronium.events.entity.ResourceLimits;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -44,20 +44,20 @@ public record ExecutionSpec(Isolation isolation, ResourceLimits limits, HttpCall
     public void writeTo(JsonObjectBuilder json) {
         json.add("isolation", isolation.name());
         if (remote()) {
-            var ids = Json.createArrayBuilder();
+            var ids = Jsons.createArrayBuilder();
             servers.forEach(ids::add);
             json.add("servers", ids);
         }
-        json.add("limits", Json.createObjectBuilder()
+        json.add("limits", Jsons.createObjectBuilder()
                 .add("cpus", limits.cpus())
                 .add("memoryMb", limits.memoryMb())
                 .add("pids", limits.pids())
                 .add("workDirMb", limits.workDirMb())
                 .add("network", limits.network().name()));
         if (http.isDefined()) {
-            var headers = Json.createObjectBuilder();
+            var headers = Jsons.createObjectBuilder();
             http.headers().forEach(headers::add);
-            var call = Json.createObjectBuilder()
+            var call = Jsons.createObjectBuilder()
                     .add("method", http.method())
                     .add("url", http.url())
                     .add("headers", headers)

@@ -1,6 +1,6 @@
 package io.cronium.security;
 
-import jakarta.json.Json;
+import io.cronium.common.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -41,9 +41,9 @@ public class JsonWebTokens {
     public IssuedToken issue(String subject, Set<String> groups, Duration lifetime) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
-        var groupArray = Json.createArrayBuilder();
+        var groupArray = Jsons.createArrayBuilder();
         groups.forEach(groupArray::add);
-        JsonObject claims = Json.createObjectBuilder()
+        JsonObject claims = Jsons.createObjectBuilder()
                 .add("iss", issuer)
                 .add("sub", subject)
                 .add("upn", subject)
@@ -99,7 +99,7 @@ public class JsonWebTokens {
     }
 
     private static JsonObject decodeObject(String part) throws InvalidTokenException {
-        try (var reader = Json.createReader(new StringReader(new String(B64D.decode(part), StandardCharsets.UTF_8)))) {
+        try (var reader = Jsons.createReader(new StringReader(new String(B64D.decode(part), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw new InvalidTokenException("the token is not valid base64url JSON");

@@ -1,9 +1,9 @@
 package io.cronium.credentials.control;
 
+import io.cronium.common.Jsons;
 import io.cronium.common.FieldError;
 import io.cronium.tools.control.CredentialField;
 import io.cronium.tools.control.ToolPlugin;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -99,7 +99,7 @@ public final class CredentialRules {
     private static String normalized(CredentialField field, Object value) {
         return switch (field.kind()) {
             case PORT -> port(value).toString();
-            case JSON_OBJECT -> value instanceof String s ? jsonObject(s).toString() : Json.createObjectBuilder(
+            case JSON_OBJECT -> value instanceof String s ? jsonObject(s).toString() : Jsons.createObjectBuilder(
                     castMap(value)).build().toString();
             default -> (String) value;
         };
@@ -131,7 +131,7 @@ public final class CredentialRules {
     }
 
     private static JsonObject jsonObject(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Jsons.createReader(new StringReader(text))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             return null;

@@ -1,8 +1,8 @@
 package io.cronium.credentials.control;
 
+import io.cronium.common.Jsons;
 import io.cronium.tools.control.CredentialField;
 import io.cronium.tools.control.ToolPlugin;
-import jakarta.json.Json;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
@@ -22,14 +22,14 @@ public record CredentialValues(Map<String, String> values) {
 
     public static CredentialValues fromJson(String json) {
         Map<String, String> values = new LinkedHashMap<>();
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsons.createReader(new StringReader(json))) {
             reader.readObject().forEach((k, v) -> values.put(k, ((JsonString) v).getString()));
         }
         return new CredentialValues(values);
     }
 
     public String toJson() {
-        var object = Json.createObjectBuilder();
+        var object = Jsons.createObjectBuilder();
         values.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> object.add(e.getKey(), e.getValue()));
         return object.build().toString();
     }

@@ -1,6 +1,6 @@
 package io.cronium.events.entity;
 
-import jakarta.json.Json;
+import io.cronium.common.Jsons;
 import jakarta.json.JsonString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -68,7 +68,7 @@ public class HttpCall {
             return Map.of();
         }
         Map<String, String> map = new LinkedHashMap<>();
-        try (var reader = Json.createReader(new StringReader(headers))) {
+        try (var reader = Jsons.createReader(new StringReader(headers))) {
             reader.readObject().forEach((k, v) -> map.put(k, ((JsonString) v).getString()));
         }
         return Collections.unmodifiableMap(map);
@@ -78,7 +78,7 @@ public class HttpCall {
         if (headers == null || headers.isEmpty()) {
             return null;
         }
-        var json = Json.createObjectBuilder();
+        var json = Jsons.createObjectBuilder();
         headers.forEach(json::add);
         return json.build().toString();
     }

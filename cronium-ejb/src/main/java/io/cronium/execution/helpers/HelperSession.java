@@ -1,9 +1,9 @@
 package io.cronium.execution.helpers;
 
+import io.cronium.common.Jsons;
 import io.cronium.execution.OutputChannel;
 import io.cronium.execution.OutputSink;
 import io.cronium.runner.HelperLibraries;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import java.io.IOException;
 import java.io.StringReader;
@@ -158,8 +158,8 @@ public final class HelperSession {
 
     /** The event's metadata, and in which mode the helpers answered. */
     public String event(String mode) {
-        try (var reader = Json.createReader(new StringReader(event))) {
-            return Json.createObjectBuilder(reader.readObject()).add("mode", mode).build().toString();
+        try (var reader = Jsons.createReader(new StringReader(event))) {
+            return Jsons.createObjectBuilder(reader.readObject()).add("mode", mode).build().toString();
         }
     }
 
@@ -182,7 +182,7 @@ public final class HelperSession {
             refused = "cronium output: the result has " + json.length() + " characters, more than the "
                     + MAX_OUTPUT_CHARS + " allowed";
         } else {
-            try (var reader = Json.createReader(new StringReader(json))) {
+            try (var reader = Jsons.createReader(new StringReader(json))) {
                 reader.readValue();
                 calls.output(json);
             } catch (JsonException e) {
@@ -217,11 +217,11 @@ public final class HelperSession {
         if (input == null || input.isBlank()) {
             return "null";
         }
-        try (var reader = Json.createReader(new StringReader(input))) {
+        try (var reader = Jsons.createReader(new StringReader(input))) {
             reader.readValue();
             return input;
         } catch (JsonException e) {
-            return Json.createValue(input).toString();
+            return Jsons.createValue(input).toString();
         }
     }
 

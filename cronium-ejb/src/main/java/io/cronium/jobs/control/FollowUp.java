@@ -1,8 +1,8 @@
 package io.cronium.jobs.control;
 
+import io.cronium.common.Jsons;
 import io.cronium.events.entity.ActionTrigger;
 import io.cronium.events.entity.ConditionalAction;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -16,9 +16,9 @@ public record FollowUp(ActionTrigger on, String condition, long eventId) {
     }
 
     static JsonArrayBuilder toJson(List<FollowUp> actions) {
-        var array = Json.createArrayBuilder();
+        var array = Jsons.createArrayBuilder();
         actions.forEach(a -> {
-            var json = Json.createObjectBuilder().add("on", a.on().name()).add("eventId", a.eventId());
+            var json = Jsons.createObjectBuilder().add("on", a.on().name()).add("eventId", a.eventId());
             if (a.condition() != null) {
                 json.add("condition", a.condition());
             }

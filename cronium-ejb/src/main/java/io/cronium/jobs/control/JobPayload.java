@@ -1,12 +1,12 @@
 package io.cronium.jobs.control;
 
+import io.cronium.common.Jsons;
 import io.cronium.events.entity.Event;
 import io.cronium.events.entity.EventType;
 import io.cronium.execution.ExecutionSpec;
 import io.cronium.jobs.entity.RecoveryPolicy;
 import io.cronium.jobs.entity.RunPolicy;
 import io.cronium.scheduling.entity.MisfirePolicy;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
@@ -57,9 +57,9 @@ public record JobPayload(EventType type, String script, int timeoutSeconds, Map<
     }
 
     public String toJson() {
-        var envObject = Json.createObjectBuilder();
+        var envObject = Jsons.createObjectBuilder();
         env.forEach(envObject::add);
-        var json = Json.createObjectBuilder()
+        var json = Jsons.createObjectBuilder()
                 .add("type", type.name())
                 .add("script", script == null ? "" : script)
                 .add("timeoutSeconds", timeoutSeconds)
@@ -85,7 +85,7 @@ public record JobPayload(EventType type, String script, int timeoutSeconds, Map<
     }
 
     public static JobPayload fromJson(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsons.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             Map<String, String> env = new LinkedHashMap<>();
             o.getJsonObject("env").forEach((k, v) -> env.put(k, ((JsonString) v).getString()));

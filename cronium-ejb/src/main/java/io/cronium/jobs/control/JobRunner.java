@@ -1,5 +1,6 @@
 package io.cronium.jobs.control;
 
+import io.cronium.common.Jsons;
 import io.cronium.batch.fanout.FanOut;
 import io.cronium.events.entity.EventType;
 import io.cronium.execution.Cancellation;
@@ -20,7 +21,6 @@ import io.cronium.logs.entity.PhaseTimings;
 import io.cronium.platform.NodeIdentity;
 import io.cronium.servers.control.HostKeyPins;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -209,8 +209,8 @@ public class JobRunner {
         }
         Duration lifetime = Duration.ofSeconds(run.payload().timeoutSeconds()).plusMinutes(1);
         WorkflowStepRef step = run.payload().step();
-        String event = step == null ? run.context().event() : Json.createObjectBuilder(
-                Json.createReader(new java.io.StringReader(run.context().event())).readObject())
+        String event = step == null ? run.context().event() : Jsons.createObjectBuilder(
+                Jsons.createReader(new java.io.StringReader(run.context().event())).readObject())
                 .add("workflowId", step.workflowId()).add("workflowExecutionId", step.executionId())
                 .add("workflowNode", step.node()).build().toString();
         for (RunRecorder.StartedExecution x : run.executions()) {

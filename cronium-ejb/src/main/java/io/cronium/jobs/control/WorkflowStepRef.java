@@ -1,6 +1,6 @@
 package io.cronium.jobs.control;
 
-import jakarta.json.Json;
+import io.cronium.common.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -29,9 +29,9 @@ public record WorkflowStepRef(long workflowId, long executionId, String node, Ma
     }
 
     void writeTo(JsonObjectBuilder json) {
-        var vars = Json.createObjectBuilder();
+        var vars = Jsons.createObjectBuilder();
         variables.forEach(vars::add);
-        json.add("workflowStep", Json.createObjectBuilder().add("workflowId", workflowId)
+        json.add("workflowStep", Jsons.createObjectBuilder().add("workflowId", workflowId)
                 .add("executionId", executionId).add("node", node).add("variables", vars));
     }
 

@@ -1,5 +1,6 @@
 package io.cronium.logs.control;
 
+import io.cronium.common.Jsons;
 import io.cronium.execution.ExecutionOutcome;
 import io.cronium.execution.ExecutionResult;
 import io.cronium.logs.entity.LogStatus;
@@ -64,7 +65,7 @@ public record RunAggregate(LogStatus status, Integer exitCode, String output, St
         }
         var json = new StringBuilder("{");
         for (End e : outputs) {
-            json.append(json.length() > 1 ? "," : "").append(jakarta.json.Json.createValue(e.server()))
+            json.append(json.length() > 1 ? "," : "").append(io.cronium.common.Jsons.createValue(e.server()))
                     .append(':').append(e.output());
         }
         return json.append('}').toString();

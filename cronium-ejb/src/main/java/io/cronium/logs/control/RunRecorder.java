@@ -1,10 +1,10 @@
 package io.cronium.logs.control;
 
+import io.cronium.common.Jsons;
 import io.cronium.events.control.EnvVarAad;
 import io.cronium.events.entity.EnvVar;
 import io.cronium.events.entity.Event;
 import io.cronium.variables.control.VariableStore;
-import jakarta.json.Json;
 import io.cronium.execution.ExecutionResult;
 import io.cronium.execution.ssh.SshTarget;
 import io.cronium.jobs.control.ClaimedJob;
@@ -145,7 +145,7 @@ public class RunRecorder {
     private RunContext context(ClaimedJob job) {
         RunLog log = em.find(RunLog.class, job.logId());
         Event event = em.find(Event.class, job.eventId());
-        var json = Json.createObjectBuilder().add("id", job.eventId()).add("logId", job.logId())
+        var json = Jsons.createObjectBuilder().add("id", job.eventId()).add("logId", job.logId())
                 .add("jobId", job.jobId()).add("attempt", job.attempt()).add("trigger", log.getTrigger());
         if (event != null) {
             json.add("name", event.getName()).add("type", event.getType().name());

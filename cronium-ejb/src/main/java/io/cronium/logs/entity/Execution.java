@@ -1,5 +1,6 @@
 package io.cronium.logs.entity;
 
+import io.cronium.common.Jsons;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -106,7 +107,7 @@ public class Execution {
         this.cleanupMs = t.cleanupMs();
         this.totalMs = t.totalMs();
         if (!t.steps().isEmpty()) {
-            var json = jakarta.json.Json.createObjectBuilder();
+            var json = io.cronium.common.Jsons.createObjectBuilder();
             t.steps().forEach(json::add);
             this.phases = json.build().toString();
         }

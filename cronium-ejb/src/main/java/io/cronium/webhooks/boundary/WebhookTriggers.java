@@ -1,5 +1,6 @@
 package io.cronium.webhooks.boundary;
 
+import io.cronium.common.Jsons;
 import io.cronium.common.ConflictException;
 import io.cronium.common.ResourceNotFoundException;
 import io.cronium.events.entity.Event;
@@ -17,7 +18,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -87,11 +87,11 @@ public class WebhookTriggers {
             return null;
         }
         String text = new String(body, StandardCharsets.UTF_8);
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Jsons.createReader(new StringReader(text))) {
             reader.readValue();
             return text;
         } catch (JsonException e) {
-            return Json.createValue(text).toString();
+            return Jsons.createValue(text).toString();
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.cronium.workflows.control;
 
+import io.cronium.common.Jsons;
 import io.cronium.common.Condition;
 import io.cronium.workflows.entity.EdgeType;
 import io.cronium.workflows.entity.ErrorHandling;
 import io.cronium.workflows.entity.Workflow;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
@@ -55,25 +55,25 @@ public record WorkflowDefinition(long workflowId, List<Node> nodes, List<Edge> e
     }
 
     public String toJson() {
-        var nodeArray = Json.createArrayBuilder();
-        nodes.forEach(n -> nodeArray.add(Json.createObjectBuilder().add("id", n.key()).add("eventId", n.eventId())));
-        var edgeArray = Json.createArrayBuilder();
+        var nodeArray = Jsons.createArrayBuilder();
+        nodes.forEach(n -> nodeArray.add(Jsons.createObjectBuilder().add("id", n.key()).add("eventId", n.eventId())));
+        var edgeArray = Jsons.createArrayBuilder();
         edges.forEach(e -> {
-            var edge = Json.createObjectBuilder().add("from", e.from()).add("to", e.to()).add("type", e.type().name());
+            var edge = Jsons.createObjectBuilder().add("from", e.from()).add("to", e.to()).add("type", e.type().name());
             if (e.condition() != null) {
                 edge.add("condition", e.condition());
             }
             edgeArray.add(edge);
         });
-        var servers = Json.createArrayBuilder();
+        var servers = Jsons.createArrayBuilder();
         serverIds.forEach(servers::add);
-        return Json.createObjectBuilder().add("workflowId", workflowId).add("nodes", nodeArray).add("edges", edgeArray)
+        return Jsons.createObjectBuilder().add("workflowId", workflowId).add("nodes", nodeArray).add("edges", edgeArray)
                 .add("errorHandling", errorHandling.name()).add("serverIds", servers)
                 .add("variables", WorkflowVariables.toJson(variables)).build().toString();
     }
 
     public static WorkflowDefinition fromJson(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsons.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             List<Node> nodes = o.getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
                     .map(n -> new Node(n.getString("id"), n.getJsonNumber("eventId").longValue())).toList();

@@ -1,9 +1,9 @@
 package io.cronium.workflows.control;
 
+import io.cronium.common.Jsons;
 import io.cronium.common.Condition;
 import io.cronium.workflows.entity.EdgeType;
 import io.cronium.workflows.entity.ErrorHandling;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -190,7 +190,7 @@ public final class WorkflowPlan {
         if (sources.size() == 1) {
             return sources.values().iterator().next();
         }
-        var merged = Json.createObjectBuilder();
+        var merged = Jsons.createObjectBuilder();
         sources.forEach(merged::add);
         return sources.isEmpty() ? JsonValue.NULL : merged.build();
     }

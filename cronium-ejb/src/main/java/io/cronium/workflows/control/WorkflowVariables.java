@@ -1,6 +1,6 @@
 package io.cronium.workflows.control;
 
-import jakarta.json.Json;
+import io.cronium.common.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -19,7 +19,7 @@ public final class WorkflowVariables {
     }
 
     public static JsonObject toJson(Map<String, String> variables) {
-        var json = Json.createObjectBuilder();
+        var json = Jsons.createObjectBuilder();
         variables.forEach(json::add);
         return json.build();
     }
@@ -30,7 +30,7 @@ public final class WorkflowVariables {
         if (json == null || json.isBlank()) {
             return variables;
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsons.createReader(new StringReader(json))) {
             reader.readObject().forEach((k, v) -> variables.put(k, text(v)));
         }
         return variables;

@@ -1,9 +1,9 @@
 package io.cronium.web.api;
 
+import io.cronium.common.Jsons;
 import io.cronium.logs.boundary.LogDetails;
 import io.cronium.logs.entity.Execution;
 import io.cronium.logs.entity.RunLog;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -59,7 +59,7 @@ public record LogView(
                 return null;
             }
             Map<String, Long> phases = new LinkedHashMap<>();
-            try (var reader = Json.createReader(new StringReader(json))) {
+            try (var reader = Jsons.createReader(new StringReader(json))) {
                 reader.readObject().forEach((k, v) -> phases.put(k, ((JsonNumber) v).longValue()));
             }
             return phases;
@@ -71,7 +71,7 @@ public record LogView(
         if (text == null) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Jsons.createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }

@@ -1,7 +1,7 @@
 package io.cronium.web.api;
 
+import io.cronium.common.Jsons;
 import io.cronium.common.FieldError;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -31,7 +31,7 @@ public final class Problem {
     }
 
     public static String body(int status, String title, String detail, List<FieldError> errors) {
-        var json = Json.createObjectBuilder()
+        var json = Jsons.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title == null ? "Error" : title)
                 .add("status", status);
@@ -39,8 +39,8 @@ public final class Problem {
             json.add("detail", detail);
         }
         if (!errors.isEmpty()) {
-            var array = Json.createArrayBuilder();
-            errors.forEach(e -> array.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+            var array = Jsons.createArrayBuilder();
+            errors.forEach(e -> array.add(Jsons.createObjectBuilder().add("field", e.field()).add("message", e.message())));
             json.add("errors", array);
         }
         return json.build().toString();

@@ -1,9 +1,9 @@
 package io.cronium.web.api;
 
+import io.cronium.common.Jsons;
 import io.cronium.logs.boundary.LiveRunReads;
 import io.cronium.logs.boundary.RunProgress;
 import io.cronium.logs.control.OutputChunkTable.StoredChunk;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -86,9 +86,9 @@ final class RunStream {
     }
 
     private OutboundSseEvent output(StoredChunk chunk) {
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = Jsons.createArrayBuilder();
         chunk.content().lines().forEach(lines::add);
-        var data = Json.createObjectBuilder()
+        var data = Jsons.createObjectBuilder()
                 .add("stream", chunk.stream().name())
                 .add("executionId", chunk.executionId() == null ? "" : chunk.executionId())
                 .add("lines", lines)
@@ -98,7 +98,7 @@ final class RunStream {
     }
 
     private OutboundSseEvent event(String name, RunProgress progress) {
-        var data = Json.createObjectBuilder();
+        var data = Jsons.createObjectBuilder();
         if (progress != null) {
             data.add("status", progress.status().name()).add("attempt", progress.attempt());
             if (progress.exitCode() != null) {

@@ -1,5 +1,6 @@
 package io.cronium.web.console;
 
+import io.cronium.common.Jsons;
 import io.cronium.jobs.boundary.JobQueries;
 import io.cronium.jobs.entity.JobStatus;
 import io.cronium.logs.boundary.LogFilter;
@@ -9,7 +10,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.Serializable;
 import java.util.List;
@@ -69,26 +69,26 @@ public class DashboardView implements Serializable {
 
     /** A Chart.js configuration as PrimeFaces' p:chart takes it. */
     private String chart(String type, boolean stacked, JsonObjectBuilder... datasets) {
-        var labels = Json.createArrayBuilder();
+        var labels = Jsons.createArrayBuilder();
         overview.days().forEach(d -> labels.add(d.day().toString().substring(5)));
-        var all = Json.createArrayBuilder();
+        var all = Jsons.createArrayBuilder();
         for (var d : datasets) {
             all.add(d);
         }
-        var axis = Json.createObjectBuilder().add("stacked", stacked);
-        return Json.createObjectBuilder()
+        var axis = Jsons.createObjectBuilder().add("stacked", stacked);
+        return Jsons.createObjectBuilder()
                 .add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", all))
-                .add("options", Json.createObjectBuilder()
+                .add("data", Jsons.createObjectBuilder().add("labels", labels).add("datasets", all))
+                .add("options", Jsons.createObjectBuilder()
                         .add("animation", false)
                         .add("maintainAspectRatio", false)
-                        .add("scales", Json.createObjectBuilder().add("x", axis).add("y", Json.createObjectBuilder(
+                        .add("scales", Jsons.createObjectBuilder().add("x", axis).add("y", Jsons.createObjectBuilder(
                                 axis.build()).add("beginAtZero", true))))
                 .build().toString();
     }
 
     private JsonObjectBuilder dataset(String label, String color, Function<RunStatistics.Day, Long> value) {
-        var data = Json.createArrayBuilder();
+        var data = Jsons.createArrayBuilder();
         overview.days().forEach(d -> {
             Long v = value.apply(d);
             if (v == null) {
@@ -97,7 +97,7 @@ public class DashboardView implements Serializable {
                 data.add(v);
             }
         });
-        return Json.createObjectBuilder().add("label", label).add("backgroundColor", color).add("borderColor", color)
+        return Jsons.createObjectBuilder().add("label", label).add("backgroundColor", color).add("borderColor", color)
                 .add("data", data);
     }
 

@@ -1,5 +1,6 @@
 package io.cronium.web.console;
 
+import io.cronium.common.Jsons;
 import io.cronium.common.ConflictException;
 import io.cronium.common.ResourceNotFoundException;
 import io.cronium.jobs.boundary.JobCancellation;
@@ -16,7 +17,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -60,7 +60,7 @@ public class RunView implements Serializable {
             if (json == null) {
                 return "";
             }
-            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+            try (var reader = io.cronium.common.Jsons.createReader(new java.io.StringReader(json))) {
                 var parts = new java.util.ArrayList<String>();
                 reader.readObject().forEach((k, v) -> parts.add(k + " " + v));
                 return String.join(" · ", parts);
@@ -122,11 +122,11 @@ public class RunView implements Serializable {
         if (!summary.equals(before) || !attempts.equals(attemptsBefore)) {
             PrimeFaces.current().ajax().update("run:summary", "details:attempts", "details:notes");
         }
-        var json = Json.createArrayBuilder();
+        var json = Jsons.createArrayBuilder();
         for (StoredChunk chunk : reads.chunksAfter(id, lastChunkId, CHUNKS_PER_REFRESH)) {
-            var chunkLines = Json.createArrayBuilder();
+            var chunkLines = Jsons.createArrayBuilder();
             chunk.content().lines().forEach(chunkLines::add);
-            json.add(Json.createObjectBuilder().add("stream", chunk.stream().name()).add("lines", chunkLines));
+            json.add(Jsons.createObjectBuilder().add("stream", chunk.stream().name()).add("lines", chunkLines));
             lastChunkId = chunk.id();
         }
         PrimeFaces.current().ajax().addCallbackParam("chunks", json.build().toString());

@@ -1,5 +1,6 @@
 package io.cronium.web.console;
 
+import io.cronium.common.Jsons;
 import io.cronium.common.InvalidInputException;
 import io.cronium.common.ResourceNotFoundException;
 import io.cronium.events.boundary.EventDraft;
@@ -12,7 +13,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +60,7 @@ public class WorkflowEditor implements Serializable {
     public void load() {
         palette = events.list(null, 500).items().stream()
                 .map(e -> new PaletteItem(e.getId(), e.getName(), e.getType().name())).toList();
-        var names = Json.createObjectBuilder();
+        var names = Jsons.createObjectBuilder();
         palette.forEach(p -> names.add(Long.toString(p.id()), p.name()));
         eventNames = names.build().toString();
         if (id == null) {

@@ -1,9 +1,9 @@
 package io.cronium.web.console;
 
+import io.cronium.common.Jsons;
 import io.cronium.workflows.boundary.WorkflowDraft;
 import io.cronium.workflows.control.WorkflowDefinition;
 import io.cronium.workflows.entity.Workflow;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -25,32 +25,32 @@ final class WorkflowGraphJson {
     }
 
     static String of(Workflow workflow) {
-        var nodes = Json.createArrayBuilder();
-        workflow.getNodes().forEach(n -> nodes.add(Json.createObjectBuilder().add("id", n.getKey())
+        var nodes = Jsons.createArrayBuilder();
+        workflow.getNodes().forEach(n -> nodes.add(Jsons.createObjectBuilder().add("id", n.getKey())
                 .add("eventId", n.getEventId()).add("x", n.getX() == null ? 40 : n.getX())
                 .add("y", n.getY() == null ? 40 : n.getY())));
-        var edges = Json.createArrayBuilder();
+        var edges = Jsons.createArrayBuilder();
         workflow.getEdges().forEach(e -> edges.add(edge(e.getFrom(), e.getTo(), e.getType().name(), e.getCondition())));
-        return Json.createObjectBuilder().add("nodes", nodes).add("edges", edges).build().toString();
+        return Jsons.createObjectBuilder().add("nodes", nodes).add("edges", edges).build().toString();
     }
 
     /** A run's graph: the workflow as the run started it, without places (the canvas lays it out). */
     static String of(WorkflowDefinition definition) {
-        var nodes = Json.createArrayBuilder();
-        definition.nodes().forEach(n -> nodes.add(Json.createObjectBuilder().add("id", n.key()).add("eventId", n.eventId())));
-        var edges = Json.createArrayBuilder();
+        var nodes = Jsons.createArrayBuilder();
+        definition.nodes().forEach(n -> nodes.add(Jsons.createObjectBuilder().add("id", n.key()).add("eventId", n.eventId())));
+        var edges = Jsons.createArrayBuilder();
         definition.edges().forEach(e -> edges.add(edge(e.from(), e.to(), e.type().name(), e.condition())));
-        return Json.createObjectBuilder().add("nodes", nodes).add("edges", edges).build().toString();
+        return Jsons.createObjectBuilder().add("nodes", nodes).add("edges", edges).build().toString();
     }
 
     private static JsonObjectBuilder edge(String from, String to, String type, String condition) {
-        var edge = Json.createObjectBuilder().add("from", from).add("to", to).add("type", type);
+        var edge = Jsons.createObjectBuilder().add("from", from).add("to", to).add("type", type);
         return condition == null ? edge : edge.add("condition", condition);
     }
 
     /** @throws IllegalArgumentException when the text is not a graph of that shape */
     static Graph parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
+        try (var reader = Jsons.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
             JsonObject o = reader.readObject();
             List<WorkflowDraft.NodeDraft> nodes = new ArrayList<>();
             for (JsonValue v : o.getOrDefault("nodes", JsonValue.EMPTY_JSON_ARRAY).asJsonArray()) {

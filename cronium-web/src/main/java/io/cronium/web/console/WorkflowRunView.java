@@ -1,5 +1,6 @@
 package io.cronium.web.console;
 
+import io.cronium.common.Jsons;
 import io.cronium.common.ResourceNotFoundException;
 import io.cronium.events.boundary.EventService;
 import io.cronium.workflows.boundary.WorkflowRuns;
@@ -10,7 +11,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +63,7 @@ public class WorkflowRunView implements Serializable {
             var definition = WorkflowDefinition.fromJson(runs.find(id).getDefinition());
             graph = WorkflowGraphJson.of(definition);
             definition.nodes().forEach(n -> names.computeIfAbsent(n.eventId(), this::eventName));
-            var json = Json.createObjectBuilder();
+            var json = Jsons.createObjectBuilder();
             names.forEach((eventId, name) -> json.add(Long.toString(eventId), name));
             eventNames = json.build().toString();
             refreshState();
@@ -101,7 +101,7 @@ public class WorkflowRunView implements Serializable {
 
     /** The step statuses by node id, as JSON for the canvas. */
     public String statuses() {
-        var json = Json.createObjectBuilder();
+        var json = Jsons.createObjectBuilder();
         steps.forEach(s -> json.add(s.nodeId(), s.status()));
         return json.build().toString();
     }
