@@ -289,6 +289,20 @@ class WorkflowRunsIT {
         Thread.sleep(2500); // two slots' time: a paused workflow must not start in it
         assertEquals(runs.size(), owner.get("/api/v1/workflows/" + id + "/executions").json().getJsonArray("items")
                 .size(), "no run once paused");
+        // fixed rate: the slots are a second apart, however late in its second the pass that fired one ran
+        List<Instant> slots = new java.util.ArrayList<>();
+        try (var c = RunningCronium.get().database(); var select = c.prepareStatement(
+                "select scheduled_for from schedule_slots where workflow_id = ? order by scheduled_for")) {
+            select.setLong(1, id);
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    slots.add(rows.getTimestamp(1).toInstant());
+                }
+            }
+        }
+        for (int i = 1; i < slots.size(); i++) {
+            assertEquals(Duration.ofSeconds(1), Duration.between(slots.get(i - 1), slots.get(i)), "slots " + slots);
+        }
 
         var bad = owner.post("/api/v1/workflows", workflow("CONTINUE", Map.of("tick", tick))
                 .add("schedule", Json.createObjectBuilder().add("cron", "not a cron")).build());

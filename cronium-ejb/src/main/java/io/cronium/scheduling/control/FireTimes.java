@@ -50,6 +50,16 @@ public final class FireTimes {
         return Optional.empty();
     }
 
+    /**
+     * The next fire time once the slots up to {@code last} were handled at {@code now}: the one after {@code last}, so
+     * that an interval keeps its phase however late the pass ran; after {@code now} when that one has passed too (an
+     * outage longer than the slots one pass handles: resume from now).
+     */
+    public static Optional<Instant> following(Schedule schedule, Instant last, Instant now) {
+        Optional<Instant> next = next(schedule, last);
+        return next.isPresent() && !next.get().isAfter(now) ? next(schedule, now) : next;
+    }
+
     /** The next {@code count} fire instants after {@code after}. */
     public static List<Instant> next(Schedule schedule, Instant after, int count) {
         List<Instant> times = new ArrayList<>();

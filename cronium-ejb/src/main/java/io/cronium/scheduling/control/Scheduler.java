@@ -182,10 +182,7 @@ public final class Scheduler {
             throws SQLException {
         int count = event.executionCount() + (int) plans.stream().filter(p -> p.outcome() == SlotOutcome.ENQUEUED).count();
         Instant last = plans.stream().map(SlotPlan::slot).max(Instant::compareTo).orElse(event.nextFireAt());
-        Optional<Instant> following = FireTimes.next(event.schedule(), last);
-        if (following.isPresent() && !following.get().isAfter(now)) {
-            following = FireTimes.next(event.schedule(), now); // an outage longer than one pass: resume from now
-        }
+        Optional<Instant> following = FireTimes.following(event.schedule(), last, now);
         boolean exhausted = event.maxExecutions() != null && count >= event.maxExecutions();
         next.setTimestamp(1, exhausted || following.isEmpty() ? null : Timestamp.from(following.get()));
         next.setInt(2, count);

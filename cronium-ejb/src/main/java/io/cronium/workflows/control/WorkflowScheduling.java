@@ -87,8 +87,7 @@ public class WorkflowScheduling {
             recordSlot(workflow.getId(), plan, run);
             last = plan.slot().isAfter(last) ? plan.slot() : last;
         }
-        Instant from = last.isAfter(now) ? last : now;
-        schedule.nextFireAt(FireTimes.next(schedule, from).orElse(null));
+        schedule.nextFireAt(FireTimes.following(schedule, last, now).orElse(null));
     }
 
     /** The slot's row: a second insert of the same (workflow, instant) fails the transaction, so nothing runs twice. */

@@ -46,6 +46,19 @@ class FireTimesTest {
     }
 
     @Test
+    void aLatePassKeepsTheIntervalsPhaseUnlessSlotsWereLeftOut() {
+        var everySecond = new Schedule(null, 1L, "UTC", MisfirePolicy.RUN_ONCE);
+        Instant slot = Instant.parse("2026-06-01T00:00:00.600Z");
+        // the pass that handled the slot ran 0.4 s after it: the next slot is a second after the slot, not the pass
+        assertEquals(Optional.of(Instant.parse("2026-06-01T00:00:01.600Z")),
+                FireTimes.following(everySecond, slot, Instant.parse("2026-06-01T00:00:01.000Z")));
+        // the slots up to 'last' were all a pass could handle (an outage): resume from now
+        assertEquals(Optional.of(Instant.parse("2026-06-01T00:10:01Z")),
+                FireTimes.following(everySecond, slot, Instant.parse("2026-06-01T00:10:00Z")));
+        assertEquals(Optional.empty(), FireTimes.following(new Schedule(), slot, slot));
+    }
+
+    @Test
     void manualOnlyNeverFires() {
         assertEquals(Optional.empty(), FireTimes.next(new Schedule(), Instant.now()));
     }
