@@ -124,7 +124,8 @@ public final class QueueBench {
      * job (its claim checked, the job RUNNING) in one transaction.
      */
     static double ours(BenchServer server, int jobs, int threads) throws Exception {
-        return claimedAhead(server, jobs, threads, 3, false);
+        // -Dbench.claim-ahead-factor: what cronium.jobs.claim-ahead would be, per worker (the node's default: 3)
+        return claimedAhead(server, jobs, threads, Integer.getInteger("bench.claim-ahead-factor", 3), false);
     }
 
     /**
