@@ -3,18 +3,14 @@ package io.cronium.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cronium.testing.ApplicationClasses;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import java.io.IOException;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +23,7 @@ class TimerCalloutsTest {
     void everyTimerCalloutRunsOutsideATransaction() throws Exception {
         List<String> callouts = new ArrayList<>();
         List<String> transactional = new ArrayList<>();
-        for (Class<?> type : applicationClasses()) {
+        for (Class<?> type : ApplicationClasses.loaded()) {
             for (Method method : type.getDeclaredMethods()) {
                 if (method.isAnnotationPresent(Schedule.class) || method.isAnnotationPresent(Timeout.class)) {
                     String name = type.getSimpleName() + "." + method.getName();
@@ -41,17 +37,5 @@ class TimerCalloutsTest {
         }
         assertTrue(callouts.size() >= 10, "the scan found the callouts: " + callouts);
         assertEquals(List.of(), transactional, "callouts in a container transaction");
-    }
-
-    private static List<Class<?>> applicationClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Path.of(ApplicationDatabase.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<Class<?>> classes = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                classes.add(Class.forName(name, false, TimerCalloutsTest.class.getClassLoader()));
-            }
-        }
-        return classes;
     }
 }
