@@ -1,6 +1,5 @@
 package io.cronium.common;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -8,14 +7,12 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
-import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.Map;
 
 /**
- * {@link jakarta.json.Json}'s factory methods on a provider looked up once. {@code Jsons.createX} looks the provider
+ * {@link jakarta.json.Json}'s factory methods on a provider looked up once. {@code Json.createX} looks the provider
  * up again on every call, which in an application server means scanning its class path for a service file (about
  * 3 ms of every run's 40 went to it: docs/BENCHMARKS.md).
  */
@@ -42,20 +39,8 @@ public final class Jsons {
         return PROVIDER.createArrayBuilder();
     }
 
-    public static JsonArrayBuilder createArrayBuilder(JsonArray array) {
-        return PROVIDER.createArrayBuilder(array);
-    }
-
-    public static JsonArrayBuilder createArrayBuilder(Collection<?> values) {
-        return PROVIDER.createArrayBuilder(values);
-    }
-
     public static JsonReader createReader(Reader reader) {
         return PROVIDER.createReader(reader);
-    }
-
-    public static JsonReader createReader(InputStream in) {
-        return PROVIDER.createReader(in);
     }
 
     public static JsonString createValue(String value) {
@@ -63,10 +48,6 @@ public final class Jsons {
     }
 
     public static JsonNumber createValue(int value) {
-        return PROVIDER.createValue(value);
-    }
-
-    public static JsonNumber createValue(long value) {
         return PROVIDER.createValue(value);
     }
 

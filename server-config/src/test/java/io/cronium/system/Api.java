@@ -90,6 +90,17 @@ public final class Api {
         return reply.json().getJsonNumber("id").longValue();
     }
 
+    /** Polls a log until it has {@code status} (e.g. RUNNING). */
+    public void awaitStatus(long logId, String status, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!get("/api/v1/logs/" + logId).json().getString("status").equals(status)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("log " + logId + " never reached " + status + " in " + timeout);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Polls a log until it reaches a final status. */
     public JsonObject awaitFinished(long logId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -52,16 +52,6 @@ class JobLifecycleIT {
         return o.getJsonNumber(key).longValue();
     }
 
-    static void awaitStatus(long logId, String status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!api.get("/api/v1/logs/" + logId).json().getString("status").equals(status)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("log " + logId + " never reached " + status);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     static List<JsonObject> executions(JsonObject log) {
         return log.getJsonArray("executions").getValuesAs(JsonObject.class);
     }
@@ -129,7 +119,7 @@ class JobLifecycleIT {
             busy.add(run(slow));
         }
         for (JsonObject ticket : busy) {
-            awaitStatus(id(ticket, "logId"), "RUNNING");
+            api.awaitStatus(id(ticket, "logId"), "RUNNING", Duration.ofSeconds(20));
         }
         return busy;
     }
@@ -266,7 +256,7 @@ class JobLifecycleIT {
     void cancellingARunningJobKillsItAndAFinishedOneIsAConflict() throws Exception {
         long event = event("long", "echo begun; sleep 60; echo never", "retries", "2");
         var ticket = run(event);
-        awaitStatus(id(ticket, "logId"), "RUNNING");
+        api.awaitStatus(id(ticket, "logId"), "RUNNING", Duration.ofSeconds(20));
         var cancel = api.post("/api/v1/jobs/" + id(ticket, "jobId") + "/cancel", "{}");
         assertEquals(202, cancel.status(), cancel.body());
         long t0 = System.nanoTime();
@@ -291,7 +281,7 @@ class JobLifecycleIT {
         var first = run(event);
         var second = run(event);
         var third = run(event);
-        awaitStatus(id(first, "logId"), "RUNNING");
+        api.awaitStatus(id(first, "logId"), "RUNNING", Duration.ofSeconds(20));
         var cancel = api.post("/api/v1/jobs/" + id(third, "jobId") + "/cancel", "{}");
         assertEquals(202, cancel.status(), cancel.body());
         assertEquals("CANCELLED", cancel.json().getString("status"), "a job that has not started ends at once");
@@ -307,7 +297,7 @@ class JobLifecycleIT {
     void forbidRefusesAManualRunWhileOneIsRunning() throws Exception {
         long event = event("exclusive", "sleep 2", "concurrencyPolicy", "FORBID");
         var first = run(event);
-        awaitStatus(id(first, "logId"), "RUNNING");
+        api.awaitStatus(id(first, "logId"), "RUNNING", Duration.ofSeconds(20));
         var second = api.post("/api/v1/events/" + event + "/run", "{}");
         assertEquals(409, second.status(), second.body());
         assertTrue(second.body().contains("FORBID"), second.body());

@@ -47,7 +47,7 @@ class RestartIT {
         long slow = api.createEvent(Json.createObjectBuilder(SkeletonPathIT.bashEvent("ends during the stop",
                 "sleep 3; echo finished")).add("recoveryPolicy", "RERUN").build());
         long slowLog = api.post("/api/v1/events/" + slow + "/run", "{}").json().getJsonNumber("logId").longValue();
-        awaitStatus(api, slowLog, "RUNNING");
+        api.awaitStatus(slowLog, "RUNNING", Duration.ofSeconds(30));
 
         cronium.stop();
         Instant stoppedAt = Instant.now();
@@ -119,16 +119,6 @@ class RestartIT {
         assertEquals(1, cronium.output().stream().filter(l -> l.contains("Cronium created the user")).count()
                 + cronium.output().stream().filter(l -> l.contains("password from CRONIUM_ADMIN_PASSWORD")).count(),
                 "the admin account is created once, on the first start only");
-    }
-
-    static void awaitStatus(Api api, long logId, String status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!api.get("/api/v1/logs/" + logId).json().getString("status").equals(status)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("log " + logId + " never " + status);
-            }
-            Thread.sleep(50);
-        }
     }
 
     /**

@@ -65,7 +65,7 @@ public record RunAggregate(LogStatus status, Integer exitCode, String output, St
         }
         var json = new StringBuilder("{");
         for (End e : outputs) {
-            json.append(json.length() > 1 ? "," : "").append(io.cronium.common.Jsons.createValue(e.server()))
+            json.append(json.length() > 1 ? "," : "").append(Jsons.createValue(e.server()))
                     .append(':').append(e.output());
         }
         return json.append('}').toString();

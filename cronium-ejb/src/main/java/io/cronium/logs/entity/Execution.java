@@ -107,7 +107,7 @@ public class Execution {
         this.cleanupMs = t.cleanupMs();
         this.totalMs = t.totalMs();
         if (!t.steps().isEmpty()) {
-            var json = io.cronium.common.Jsons.createObjectBuilder();
+            var json = Jsons.createObjectBuilder();
             t.steps().forEach(json::add);
             this.phases = json.build().toString();
         }

@@ -60,7 +60,7 @@ public class RunView implements Serializable {
             if (json == null) {
                 return "";
             }
-            try (var reader = io.cronium.common.Jsons.createReader(new java.io.StringReader(json))) {
+            try (var reader = Jsons.createReader(new java.io.StringReader(json))) {
                 var parts = new java.util.ArrayList<String>();
                 reader.readObject().forEach((k, v) -> parts.add(k + " " + v));
                 return String.join(" · ", parts);
