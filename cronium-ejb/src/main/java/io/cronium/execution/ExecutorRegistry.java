@@ -6,6 +6,7 @@ import io.cronium.execution.container.ContainerImages;
 import io.cronium.execution.container.DockerEngine;
 import io.cronium.execution.container.RunOwner;
 import io.cronium.execution.http.HttpRequestExecutor;
+import io.cronium.execution.launcher.ProcessLauncher;
 import io.cronium.execution.ssh.SshConnector;
 import io.cronium.execution.ssh.SshExecutor;
 import io.cronium.execution.ssh.SshSessionPool;
@@ -63,6 +64,11 @@ public class ExecutorRegistry {
     @ConfigProperty(name = "cronium.work-dir")
     Optional<String> workDir;
 
+    /** Whether local scripts start through the process launcher (a small JVM of this node) or from this JVM. */
+    @Inject
+    @ConfigProperty(name = "cronium.process-launcher", defaultValue = "true")
+    boolean processLauncher;
+
     @Inject
     @ConfigProperty(name = "cronium.output.max-chars", defaultValue = "1000000")
     int outputLimit;
@@ -117,6 +123,7 @@ public class ExecutorRegistry {
     int circuitOpenSeconds;
 
     private LocalProcessExecutor process;
+    private ProcessLauncher launcher;
     private SshSessionPool sshSessions;
     private SshExecutor ssh;
     private ExecutorService sshReaders;
@@ -127,7 +134,12 @@ public class ExecutorRegistry {
     void init() {
         Path root = Path.of(workDir.orElse(System.getProperty("java.io.tmpdir") + "/cronium-runs")).toAbsolutePath();
         Integer apiPort = helperApi ? httpPort : null;
-        process = new LocalProcessExecutor(threads, root, outputLimit, helperApi ? "http://127.0.0.1:" + httpPort : null);
+        ProcessStarter processes = new DirectProcesses(threads, LocalProcessExecutor.KILL_GRACE_MILLIS);
+        if (processLauncher) {
+            launcher = new ProcessLauncher(threads, LocalProcessExecutor.KILL_GRACE_MILLIS, processes);
+            processes = launcher;
+        }
+        process = new LocalProcessExecutor(processes, root, outputLimit, helperApi ? "http://127.0.0.1:" + httpPort : null);
         boolean bind = "bind".equals(filesDelivery)
                 || "auto".equals(filesDelivery) && engine.host().startsWith("unix://");
         container = new ContainerExecutor(engine, new ContainerImages(bashImage, pythonImage, nodeImage, pull),
@@ -141,6 +153,9 @@ public class ExecutorRegistry {
 
     @PreDestroy
     void close() {
+        if (launcher != null) {
+            launcher.close();
+        }
         ssh.close();
         sshSessions.close();
         sshReaders.shutdownNow();

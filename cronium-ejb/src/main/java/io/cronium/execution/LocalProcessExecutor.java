@@ -1,10 +1,7 @@
 package io.cronium.execution;
 
 import io.cronium.logs.entity.PhaseTimings;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
@@ -35,19 +29,18 @@ public class LocalProcessExecutor implements Executor {
     static final String HELPER_STATE = ".cronium-state";
 
     private final String helperApi;
-
-    /** Reads the runs' output streams; threads are reused, so a run does not pay for creating two. */
-    private final ExecutorService readers;
+    private final ProcessStarter processes;
     private final Path workRoot;
     private final int outputLimitChars;
 
+    /** Starts scripts from this JVM (tests; the server uses the process launcher). */
     public LocalProcessExecutor(ThreadFactory readerThreads, Path workRoot, int outputLimitChars) {
-        this(readerThreads, workRoot, outputLimitChars, null);
+        this(new DirectProcesses(readerThreads, KILL_GRACE_MILLIS), workRoot, outputLimitChars, null);
     }
 
     /** {@code helperApi}: the helper API's base URL as a local process reaches it (loopback), or null. */
-    public LocalProcessExecutor(ThreadFactory readerThreads, Path workRoot, int outputLimitChars, String helperApi) {
-        this.readers = Executors.newCachedThreadPool(readerThreads);
+    public LocalProcessExecutor(ProcessStarter processes, Path workRoot, int outputLimitChars, String helperApi) {
+        this.processes = processes;
         this.workRoot = workRoot;
         this.outputLimitChars = outputLimitChars;
         this.helperApi = helperApi;
@@ -69,7 +62,7 @@ public class LocalProcessExecutor implements Executor {
         var output = new ScriptOutput(outputLimitChars, sink, request.helpers());
         Interpreter interpreter = Interpreter.of(request.type());
         Path workDir = null;
-        Process process;
+        ScriptProcess process;
         try {
             Files.createDirectories(workRoot);
             workDir = Files.createTempDirectory(workRoot, request.executionId() + "-");
@@ -80,10 +73,7 @@ public class LocalProcessExecutor implements Executor {
             }
             List<String> command = new ArrayList<>(interpreter.command());
             command.add(script.toString());
-            var builder = new ProcessBuilder(command).directory(workDir.toFile());
-            builder.environment().clear();
-            builder.environment().putAll(environment(request, workDir));
-            process = builder.start();
+            process = processes.start(command, workDir, environment(request, workDir), output.lines());
         } catch (IOException e) {
             long setup = millisSince(t0);
             long cleanup = deleteQuietly(workDir);
@@ -93,9 +83,6 @@ public class LocalProcessExecutor implements Executor {
         }
         long setupMs = millisSince(t0);
         long t1 = System.nanoTime();
-        closeQuietly(process.getOutputStream());
-        Future<?> outReader = pump(process.getInputStream(), OutputChannel.STDOUT, output.lines());
-        Future<?> errReader = pump(process.getErrorStream(), OutputChannel.STDERR, output.lines());
         boolean timedOut = false;
         boolean killed = false;
         try {
@@ -105,17 +92,16 @@ public class LocalProcessExecutor implements Executor {
             } catch (TimeoutException e) {
                 timedOut = true;
             } catch (ExecutionException e) {
-                throw new IllegalStateException("waiting for the process failed", e);
+                // the process's end cannot be known (the launcher ended): failed below, saying why
             }
             if (process.isAlive()) {
                 killed = true;
-                kill(process);
+                process.kill();
             }
-            awaitQuietly(outReader);
-            awaitQuietly(errReader);
+            process.awaitOutput(KILL_GRACE_MILLIS);
         } catch (InterruptedException e) {
             killed = true;
-            kill(process);
+            process.kill();
             Thread.currentThread().interrupt();
             cancellation.request("the server is shutting down");
         }
@@ -130,7 +116,13 @@ public class LocalProcessExecutor implements Executor {
             return new ExecutionResult(ExecutionOutcome.TIMED_OUT, null, output.stdout(), output.stderr(),
                     "timed out after " + request.timeout().toSeconds() + " s; the process was killed", timings);
         }
-        int exit = process.exitValue();
+        Throwable lost = process.onExit().handle((code, failure) -> failure).join();
+        if (lost != null) {
+            return new ExecutionResult(ExecutionOutcome.FAILED, null, output.stdout(), output.stderr(),
+                    "the script's end is unknown: " + (lost.getCause() != null ? lost.getCause() : lost).getMessage(),
+                    timings);
+        }
+        int exit = process.onExit().join();
         return new ExecutionResult(exit == 0 ? ExecutionOutcome.SUCCEEDED : ExecutionOutcome.FAILED, exit,
                 output.stdout(), output.stderr(), exit == 0 ? null : "exit code " + exit, timings);
     }
@@ -150,47 +142,6 @@ public class LocalProcessExecutor implements Executor {
         return env;
     }
 
-    /** Waits for a reader to reach the end of its stream; a grandchild holding the pipe open is not waited for. */
-    private static void awaitQuietly(Future<?> reader) throws InterruptedException {
-        try {
-            reader.get(KILL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // what was read is kept
-        }
-    }
-
-    private Future<?> pump(InputStream in, OutputChannel stream, OutputSink sink) {
-        return readers.submit(() -> {
-            try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    sink.line(stream, line);
-                }
-            } catch (IOException ignored) {
-                // the process was killed and its pipe closed: what was read is kept
-            }
-        });
-    }
-
-    /**
-     * SIGTERM to the script and everything it started, SIGKILL to whatever is left after a grace period. The script
-     * itself is signalled first: signalled after its child, a shell would see the child end and run its next command.
-     */
-    static void kill(Process process) {
-        List<ProcessHandle> tree = new ArrayList<>();
-        tree.add(process.toHandle());
-        tree.addAll(process.descendants().toList());
-        tree.forEach(ProcessHandle::destroy);
-        long deadline = System.currentTimeMillis() + KILL_GRACE_MILLIS;
-        for (ProcessHandle h : tree) {
-            try {
-                h.onExit().get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                h.destroyForcibly();
-            }
-        }
-    }
-
     private static long deleteQuietly(Path dir) {
         long t0 = System.nanoTime();
         if (dir != null) {
@@ -201,14 +152,6 @@ public class LocalProcessExecutor implements Executor {
             }
         }
         return millisSince(t0);
-    }
-
-    private static void closeQuietly(java.io.OutputStream stdin) {
-        try {
-            stdin.close(); // scripts read no stdin: end it at once so a read returns EOF instead of hanging
-        } catch (IOException ignored) {
-            // nothing to close
-        }
     }
 
     private static long millisSince(long t0) {

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real processes: bash, python and node scripts on this machine. */
+/** Real processes: bash, python and node scripts on this machine, started by this JVM ({@link DirectProcesses}). */
 class LocalProcessExecutorTest {
 
     @TempDir

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * (4) what a no-op job costs through the server's Jakarta Batch runtime, to compare with (1) and (2); (5) the
  * dashboard's figures and the logs list with a million logs (run on its own: {@code -Dbench.parts=5}).
  * Usage: {@code ./cronium bench queue} with -Dbench.jobs=20000, -Dbench.threads=4, -Dbench.bash-runs=50,
- * -Dbench.lines=200 and -Dbench.parts=123 (which of the three to run) as the defaults.
+ * -Dbench.bash-warmup=300 (runs before those measured, so that they meet a warmed-up server), -Dbench.lines=200 and -Dbench.parts=123 (which of the three to run) as the defaults.
  */
 public final class QueueBench {
 
@@ -45,6 +45,7 @@ public final class QueueBench {
         int jobs = Integer.getInteger("bench.jobs", 20_000);
         int threads = Integer.getInteger("bench.threads", 4);
         int bashRuns = Integer.getInteger("bench.bash-runs", 50);
+        int bashWarmup = Integer.getInteger("bench.bash-warmup", 300);
         int lines = Integer.getInteger("bench.lines", 200);
         String parts = System.getProperty("bench.parts", "1234");
         System.out.println(StartupBench.machine());
@@ -53,7 +54,7 @@ public final class QueueBench {
                 throughput(server, jobs, threads);
             }
             if (parts.contains("2")) {
-                bashOverhead(server, bashRuns);
+                bashOverhead(server, bashRuns, bashWarmup);
             }
             if (parts.contains("3")) {
                 lineLatency(server, lines);
@@ -309,15 +310,16 @@ public final class QueueBench {
 
     // ---- 2. trivial Bash job over the fork/exec floor ----
 
-    static void bashOverhead(BenchServer server, int runs) throws Exception {
-        System.out.printf(Locale.ROOT, "%n2. a trivial Bash job ('true'), %d sequential runs on an idle node%n", runs);
+    static void bashOverhead(BenchServer server, int runs, int warmup) throws Exception {
+        System.out.printf(Locale.ROOT, "%n2. a trivial Bash job ('true'), %d sequential runs on an idle node, after %d"
+                + " runs to warm it up (the JIT compiles the run's path)%n", runs, warmup);
         Path script = Files.createTempFile("floor", ".sh");
         Files.writeString(script, "true\n");
         List<Double> floor = new ArrayList<>();
-        for (int i = 0; i < runs + 5; i++) {
+        for (int i = 0; i < runs + warmup; i++) {
             long t0 = System.nanoTime();
             new ProcessBuilder("bash", script.toString()).start().waitFor();
-            if (i >= 5) {
+            if (i >= warmup) {
                 floor.add((System.nanoTime() - t0) / 1e6);
             }
         }
@@ -327,14 +329,14 @@ public final class QueueBench {
             try (var s = c.createStatement()) {
                 s.execute("listen cronium_runs");
             }
-            for (int i = 0; i < runs + 5; i++) {
+            for (int i = 0; i < runs + warmup; i++) {
                 var reply = server.post("/events/" + event + "/run", "{}", server.token());
                 long logId;
                 try (var reader = Json.createReader(new StringReader(reply.body()))) {
                     logId = reader.readObject().getJsonNumber("logId").longValue();
                 }
                 awaitFinal(c, logId);
-                if (i >= 5) {
+                if (i >= warmup) {
                     logs.add(logId);
                 }
             }

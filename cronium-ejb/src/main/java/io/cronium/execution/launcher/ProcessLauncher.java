@@ -1,0 +1,130 @@
+package io.cronium.execution.launcher;
+
+import io.cronium.execution.OutputSink;
+import io.cronium.execution.ProcessStarter;
+import io.cronium.execution.ScriptProcess;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Starts scripts through the process launcher ({@link LauncherMain}), a small JVM of this node started at the first
+ * run and kept, restarted if it ends. Where it cannot run (no {@code java} binary beside this JVM's, say), scripts
+ * are started by the fallback, this JVM itself, and the reason is logged once per minute.
+ */
+public final class ProcessLauncher implements ProcessStarter, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ProcessLauncher.class.getName());
+    /** The launcher's classes, copied out of the application to run on their own. */
+    static final List<String> CLASSES = List.of("LauncherMain", "LauncherMain$Fields", "LauncherFrames", "LineReader",
+            "ProcessTrees");
+    private static final long RETRY_AFTER_FAILURE_MILLIS = 60_000;
+
+    private final ThreadFactory threads;
+    private final long graceMillis;
+    private final ProcessStarter fallback;
+    private final String java;
+    private LauncherConnection connection;
+    private Path classes;
+    private long failedAt;
+    private boolean closed;
+
+    public ProcessLauncher(ThreadFactory threads, long graceMillis, ProcessStarter fallback) {
+        this(threads, graceMillis, fallback, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** {@code java}: the binary that runs the launcher, this JVM's own by default. */
+    ProcessLauncher(ThreadFactory threads, long graceMillis, ProcessStarter fallback, String java) {
+        this.threads = threads;
+        this.graceMillis = graceMillis;
+        this.fallback = fallback;
+        this.java = java;
+    }
+
+    @Override
+    public ScriptProcess start(List<String> command, Path directory, Map<String, String> environment, OutputSink lines)
+            throws IOException {
+        LauncherConnection launcher = launcher();
+        return launcher == null ? fallback.start(command, directory, environment, lines)
+                : launcher.start(command, directory, environment, lines);
+    }
+
+    /** The running launcher, started if need be; null while it cannot run. */
+    synchronized LauncherConnection launcher() {
+        if (connection != null && connection.alive()) {
+            return connection;
+        }
+        if (closed || (failedAt != 0 && System.currentTimeMillis() - failedAt < RETRY_AFTER_FAILURE_MILLIS)) {
+            return null;
+        }
+        try {
+            connection = new LauncherConnection(launch(), threads, graceMillis);
+            failedAt = 0;
+            return connection;
+        } catch (IOException | RuntimeException e) {
+            failedAt = System.currentTimeMillis();
+            LOG.warning(() -> "the process launcher could not start (" + e.getMessage() + "); this server starts"
+                    + " scripts itself, a few milliseconds slower each");
+            return null;
+        }
+    }
+
+    private Process launch() throws IOException {
+        if (classes == null) {
+            classes = copyClasses();
+        }
+        var builder = new ProcessBuilder(java, "-Xmx48m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+DisplayVMOutputToStderr",
+                "-cp", classes.toString(), LauncherMain.class.getName(), Long.toString(graceMillis))
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        // its own environment is not the server's (which may hold the server's secrets): scripts get theirs per run
+        Map<String, String> env = builder.environment();
+        String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.clear();
+        env.put("PATH", path); // where the launcher finds the interpreters, as the server would
+        env.put("LANG", "C.UTF-8");
+        return builder.start();
+    }
+
+    private static Path copyClasses() throws IOException {
+        Path root = Files.createTempDirectory("cronium-launcher");
+        Path dir = root.resolve(LauncherMain.class.getPackageName().replace('.', '/'));
+        Files.createDirectories(dir);
+        for (String name : CLASSES) {
+            try (InputStream in = ProcessLauncher.class.getResourceAsStream(name + ".class")) {
+                if (in == null) {
+                    throw new IOException("class " + name + " not found in the application");
+                }
+                Files.copy(in, dir.resolve(name + ".class"));
+            }
+        }
+        return root;
+    }
+
+    /** The launcher's process id while it runs (for tests and diagnostics), else -1. */
+    synchronized long pid() {
+        return connection != null && connection.alive() ? connection.pid() : -1;
+    }
+
+    /** Ends the launcher, and with it any script still running. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (connection != null) {
+            connection.close();
+        }
+        if (classes != null) {
+            try (Stream<Path> walk = Files.walk(classes)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover copy in the temp folder is harmless
+            }
+        }
+    }
+}

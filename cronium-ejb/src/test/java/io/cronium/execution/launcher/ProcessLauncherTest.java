@@ -1,0 +1,150 @@
+package io.cronium.execution.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cronium.execution.DirectProcesses;
+import io.cronium.execution.OutputSink;
+import io.cronium.execution.ScriptProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher as a real JVM of its own, as the server runs it. */
+class ProcessLauncherTest {
+
+    static final long GRACE = 1000;
+
+    @TempDir
+    Path work;
+
+    ProcessLauncher launcher = new ProcessLauncher(Thread::new, GRACE, new DirectProcesses(Thread::new, GRACE));
+
+    @AfterEach
+    void close() {
+        launcher.close();
+    }
+
+    ScriptProcess bash(String script, List<String> lines) throws IOException {
+        return launcher.start(List.of("bash", "-c", script), work, Map.of("PATH", System.getenv("PATH")),
+                (stream, line) -> lines.add(stream + ":" + line));
+    }
+
+    static void awaitLine(List<String> lines) throws InterruptedException {
+        for (int i = 0; i < 500 && lines.isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+        assertFalse(lines.isEmpty(), "the script printed its first line");
+    }
+
+    /** Gone, or a zombie: an orphan's new parent (this machine's init) need not reap it at once. */
+    static boolean ended(long pid) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        try {
+            String s = Files.readString(stat);
+            return s.charAt(s.lastIndexOf(')') + 2) == 'Z';
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true;
+        }
+    }
+
+    @Test
+    void linesOfBothStreamsAndTheExitCodeComeBackFromOneLauncherForEveryRun() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        ScriptProcess first = bash("echo out; echo err >&2; exit 4", lines);
+        assertEquals(4, first.onExit().get(10, TimeUnit.SECONDS));
+        first.awaitOutput(5000);
+        assertEquals(List.of("STDERR:err", "STDOUT:out"), lines.stream().sorted().toList());
+        long pid = launcher.pid();
+        assertTrue(pid > 0, "the launcher runs");
+        assertEquals(0, bash("true", lines).onExit().get(10, TimeUnit.SECONDS));
+        assertEquals(pid, launcher.pid(), "the launcher is kept between runs");
+    }
+
+    @Test
+    void aLineOfAMillionCharactersArrivesWholeThroughTheLaunchersSmallHeap() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        ScriptProcess process = bash("head -c 1000000 /dev/zero | tr '\\0' x; echo; echo err >&2; echo end", lines);
+        assertEquals(0, process.onExit().get(10, TimeUnit.SECONDS));
+        process.awaitOutput(5000);
+        List<String> stdout = lines.stream().filter(l -> l.startsWith("STDOUT:")).toList();
+        assertEquals(2, stdout.size(), "two lines on stdout");
+        assertTrue(stdout.get(0).equals("STDOUT:" + "x".repeat(1_000_000)), "the long line whole, "
+                + stdout.get(0).length() + " characters");
+        assertEquals("STDOUT:end", stdout.get(1));
+        assertEquals(List.of("STDERR:err"), lines.stream().filter(l -> l.startsWith("STDERR:")).toList());
+    }
+
+    @Test
+    void aCommandThatCannotStartSaysWhyAndTheLauncherGoesOn() throws Exception {
+        var e = assertThrows(IOException.class, () -> launcher.start(List.of(work.resolve("no-such-binary").toString()),
+                work, Map.of(), OutputSink.DISCARD));
+        assertTrue(e.getMessage().contains("no-such-binary"), e.getMessage());
+        assertEquals(0, bash("true", new CopyOnWriteArrayList<>()).onExit().get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aKilledLauncherFailsItsRunsWithoutLosingTheScriptsAndIsReplacedAtTheNextStart() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        ScriptProcess running = bash("echo $$; sleep 30", lines);
+        awaitLine(lines);
+        long script = Long.parseLong(lines.get(0).substring("STDOUT:".length()));
+        long first = launcher.pid();
+        ProcessHandle.of(first).orElseThrow().destroyForcibly();
+        var failure = assertThrows(ExecutionException.class, () -> running.onExit().get(10, TimeUnit.SECONDS));
+        assertTrue(failure.getCause().getMessage().contains("launcher ended"), failure.getCause().getMessage());
+        assertTrue(ProcessHandle.of(script).map(ProcessHandle::isAlive).orElse(false), "the script outlived it");
+        running.kill(); // by its pid, the launcher being gone
+        assertTrue(ended(script), "the orphan was ended");
+        assertEquals(0, bash("true", lines).onExit().get(10, TimeUnit.SECONDS));
+        assertNotEquals(first, launcher.pid(), "a new launcher runs");
+    }
+
+    @Test
+    void whenTheServerGoesTheLauncherEndsItsScriptsAndItself() throws Exception {
+        Path marker = work.resolve("survived");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        bash("(sleep 2; touch " + marker + ") & echo begun; sleep 30", lines);
+        awaitLine(lines);
+        ProcessHandle process = ProcessHandle.of(launcher.pid()).orElseThrow();
+        launcher.close(); // what the server's end does to the launcher's input
+        process.onExit().get(10, TimeUnit.SECONDS);
+        Thread.sleep(2500);
+        assertTrue(Files.notExists(marker), "the script's background child was ended too");
+    }
+
+    @Test
+    void theLauncherHasNoneOfTheServersEnvironment() throws Exception {
+        bash("true", new CopyOnWriteArrayList<>()).onExit().get(10, TimeUnit.SECONDS);
+        String environ = Files.readString(Path.of("/proc", Long.toString(launcher.pid()), "environ"),
+                StandardCharsets.UTF_8);
+        var names = Arrays.stream(environ.split("\0")).map(v -> v.substring(0, v.indexOf('='))).collect(Collectors.toSet());
+        assertEquals(java.util.Set.of("PATH", "LANG"), names);
+    }
+
+    @Test
+    void whereTheLauncherCannotRunScriptsStartFromThisJvm() throws Exception {
+        launcher = new ProcessLauncher(Thread::new, GRACE, new DirectProcesses(Thread::new, GRACE),
+                work.resolve("no-java").toString());
+        List<String> lines = new CopyOnWriteArrayList<>();
+        ScriptProcess process = bash("echo fine", lines);
+        assertEquals(0, process.onExit().get(10, TimeUnit.SECONDS));
+        process.awaitOutput(5000);
+        assertEquals(List.of("STDOUT:fine"), lines);
+        assertEquals(-1, launcher.pid());
+    }
+}
