@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Order;
@@ -40,10 +41,13 @@ class RbacMatrixIT {
     static long ownersLog;
     static long ownersJob;
     static long ownersServer;
+    /** Where the server's output stood before the matrix ran. */
+    static int outputBefore;
 
     @BeforeAll
     static void callers() throws Exception {
         base = RunningCronium.get().baseUrl();
+        outputBefore = RunningCronium.get().output().size();
         admin = new Api(base).login("admin", RunningCronium.ADMIN_PASSWORD);
         for (String[] u : new String[][]{{"rbac-owner", "USER"}, {"rbac-other", "USER"}, {"rbac-viewer", "VIEWER"}}) {
             var user = Json.createObjectBuilder().add("username", u[0]).add("password", u[0] + "-password")
@@ -63,6 +67,21 @@ class RbacMatrixIT {
         ownersJob = run.getJsonNumber("jobId").longValue();
         owner.awaitFinished(ownersLog, Duration.ofSeconds(30));
         ownersServer = ownersServer();
+    }
+
+    /**
+     * A caller refused by their role is no failure of the server: the business beans' container, which logs each
+     * refusal it makes with a stack trace, is never asked (RoleCheck refuses first).
+     */
+    @AfterAll
+    static void roleRefusalsLeaveNoStackTraceInTheServersLog() {
+        var output = RunningCronium.get().output();
+        var refusals = output.subList(Math.min(outputBefore, output.size()), output.size()).stream()
+                .filter(line -> line.contains("not authorized") || line.contains("AccessLocalException")
+                        || line.contains("EJBAccessException"))
+                .toList();
+        assertTrue(refusals.isEmpty(), refusals.size() + " refusals logged, first: " + refusals.stream().findFirst()
+                .orElse(""));
     }
 
     /** A server nothing listens for (its checks fail fast at TCP connect). */

@@ -2,6 +2,7 @@ package io.cronium.web.api;
 
 import io.cronium.audit.boundary.AuditTrail;
 import io.cronium.audit.entity.AuditEntry;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 
 /** The audit trail, newest first (ADMIN only). */
+@RolesAllowed("ADMIN")
 @Path("audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import io.cronium.events.boundary.EventDraft;
 import io.cronium.events.boundary.EventService;
 import io.cronium.jobs.boundary.RunRequests;
 import io.cronium.jobs.boundary.RunTicket;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonValue;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+@RolesAllowed({"USER", "ADMIN", "VIEWER"})
 @Path("events")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -39,6 +41,7 @@ public class EventsResource {
     @Context
     UriInfo uri;
 
+    @RolesAllowed({"USER", "ADMIN"})
     @POST
     public Response create(EventDraft draft) {
         var event = events.create(draft);
@@ -57,12 +60,14 @@ public class EventsResource {
         return EventView.of(events.find(id));
     }
 
+    @RolesAllowed({"USER", "ADMIN"})
     @PUT
     @Path("{id}")
     public EventView update(@PathParam("id") long id, EventDraft draft) {
         return EventView.of(events.update(id, draft));
     }
 
+    @RolesAllowed({"USER", "ADMIN"})
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id) {
@@ -80,6 +85,7 @@ public class EventsResource {
         return new PageView<>(events.nextRuns(id, n).stream().map(t -> t.toOffsetDateTime().toString()).toList(), null);
     }
 
+    @RolesAllowed({"USER", "ADMIN"})
     @POST
     @Path("{id}/run")
     public Response run(@PathParam("id") long id, RunBody body) {

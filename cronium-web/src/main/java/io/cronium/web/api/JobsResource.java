@@ -3,6 +3,7 @@ package io.cronium.web.api;
 import io.cronium.jobs.boundary.JobCancellation;
 import io.cronium.jobs.entity.Job;
 import io.cronium.logs.boundary.LogQueries;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 
+@RolesAllowed({"USER", "ADMIN", "VIEWER"})
 @Path("jobs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +38,7 @@ public class JobsResource {
     JobCancellation cancellation;
 
     /** 202: a job that had not started is CANCELLED already; a running one stops when its node has killed it. */
+    @RolesAllowed({"USER", "ADMIN"})
     @POST
     @Path("{id}/cancel")
     public Response cancel(@PathParam("id") long id) {

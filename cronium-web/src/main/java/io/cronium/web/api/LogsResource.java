@@ -3,6 +3,7 @@ package io.cronium.web.api;
 import io.cronium.logs.boundary.LogFilter;
 import io.cronium.logs.boundary.LogQueries;
 import io.cronium.logs.entity.LogStatus;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.BadRequestException;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+@RolesAllowed({"USER", "ADMIN", "VIEWER"})
 @Path("logs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

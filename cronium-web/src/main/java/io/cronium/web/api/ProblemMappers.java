@@ -53,10 +53,13 @@ public final class ProblemMappers {
 
     @Provider
     public static class AccessDenied implements ExceptionMapper<EJBAccessException> {
+
+        static final String ROLE_REFUSAL = "your role does not allow this";
+
         @Override
         public Response toResponse(EJBAccessException e) {
             // the container's own refusals name methods and roles: only ours are phrased for users
-            return Problem.of(Status.FORBIDDEN, e instanceof MissingPermission ? e.getMessage() : "your role does not allow this");
+            return Problem.of(Status.FORBIDDEN, e instanceof MissingPermission ? e.getMessage() : ROLE_REFUSAL);
         }
     }
 

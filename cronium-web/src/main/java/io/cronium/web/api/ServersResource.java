@@ -3,6 +3,7 @@ package io.cronium.web.api;
 import io.cronium.servers.boundary.ServerDraft;
 import io.cronium.servers.boundary.ServerHealth;
 import io.cronium.servers.boundary.ServerService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /** SSH servers; credentials go in, never out. */
+@RolesAllowed({"USER", "ADMIN", "VIEWER"})
 @Path("servers")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -32,6 +34,7 @@ public class ServersResource {
     @Context
     UriInfo uri;
 
+    @RolesAllowed({"USER", "ADMIN"})
     @POST
     public Response create(ServerDraft draft) {
         var server = servers.create(draft);
@@ -51,12 +54,14 @@ public class ServersResource {
         return ServerView.of(servers.find(id));
     }
 
+    @RolesAllowed({"USER", "ADMIN"})
     @PUT
     @Path("{id}")
     public ServerView update(@PathParam("id") long id, ServerDraft draft) {
         return ServerView.of(servers.update(id, draft));
     }
 
+    @RolesAllowed({"USER", "ADMIN"})
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id, @QueryParam("force") boolean force) {
@@ -65,6 +70,7 @@ public class ServersResource {
     }
 
     /** Undoes a delete within the retention (30 days). */
+    @RolesAllowed({"USER", "ADMIN"})
     @POST
     @Path("{id}/restore")
     public ServerView restore(@PathParam("id") long id) {
@@ -72,6 +78,7 @@ public class ServersResource {
     }
 
     /** Logs in once and answers how that went: online, or the failing phase and why. */
+    @RolesAllowed({"USER", "ADMIN"})
     @POST
     @Path("{id}/check")
     public ServerHealth check(@PathParam("id") long id) {
@@ -79,6 +86,7 @@ public class ServersResource {
     }
 
     /** ADMIN: trust the host key the server presents now instead of the pinned one. */
+    @RolesAllowed("ADMIN")
     @POST
     @Path("{id}/host-key/accept")
     public ServerView acceptHostKey(@PathParam("id") long id) {

@@ -3,6 +3,7 @@ package io.cronium.web.api;
 import io.cronium.users.boundary.ApiTokens;
 import io.cronium.users.boundary.IssuedApiToken;
 import io.cronium.users.entity.ApiToken;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.BadRequestException;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The caller's API tokens. The token value is in the creation response only. */
+@RolesAllowed({"USER", "ADMIN", "VIEWER"})
 @Path("tokens")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

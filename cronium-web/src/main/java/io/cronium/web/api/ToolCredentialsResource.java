@@ -3,6 +3,7 @@ package io.cronium.web.api;
 import io.cronium.credentials.boundary.StoredCredential;
 import io.cronium.credentials.boundary.ToolCredentialDraft;
 import io.cronium.credentials.boundary.ToolCredentialService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A user's tool credentials: secret fields go in and never come out; {@code secretsSet} says which are held. */
+@RolesAllowed({"USER", "ADMIN", "VIEWER"})
 @Path("tool-credentials")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +48,7 @@ public class ToolCredentialsResource {
     @Context
     UriInfo uri;
 
+    @RolesAllowed({"USER", "ADMIN"})
     @POST
     public Response create(ToolCredentialDraft draft) {
         var created = credentials.create(draft);
@@ -65,12 +68,14 @@ public class ToolCredentialsResource {
         return ToolCredentialView.of(credentials.find(id));
     }
 
+    @RolesAllowed({"USER", "ADMIN"})
     @PUT
     @Path("{id}")
     public ToolCredentialView update(@PathParam("id") long id, ToolCredentialDraft draft) {
         return ToolCredentialView.of(credentials.update(id, draft));
     }
 
+    @RolesAllowed({"USER", "ADMIN"})
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id) {

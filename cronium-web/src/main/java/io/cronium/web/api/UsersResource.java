@@ -3,6 +3,7 @@ package io.cronium.web.api;
 import io.cronium.users.boundary.UserAdministration;
 import io.cronium.users.boundary.UserDraft;
 import io.cronium.users.entity.User;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Users and roles (ADMIN only; the business boundary enforces it). Passwords are accepted, never returned. */
+@RolesAllowed("ADMIN")
 @Path("users")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

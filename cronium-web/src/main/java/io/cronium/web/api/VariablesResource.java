@@ -3,6 +3,7 @@ package io.cronium.web.api;
 import io.cronium.variables.boundary.VariableDraft;
 import io.cronium.variables.boundary.VariableService;
 import io.cronium.variables.entity.Variable;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 
 /** The caller's variables, as cronium.getVariable sees them; a secret value goes in, never out. */
+@RolesAllowed({"USER", "ADMIN", "VIEWER"})
 @Path("variables")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,6 +49,7 @@ public class VariablesResource {
     }
 
     /** Creates (201) or replaces (200); {"value": "...", "secret": false}. */
+    @RolesAllowed({"USER", "ADMIN"})
     @PUT
     @Path("{key}")
     public Response put(@PathParam("key") String key, VariableDraft draft) {
@@ -55,6 +58,7 @@ public class VariablesResource {
                 .entity(VariableView.of(variables.find(key))).build();
     }
 
+    @RolesAllowed({"USER", "ADMIN"})
     @DELETE
     @Path("{key}")
     public Response delete(@PathParam("key") String key) {

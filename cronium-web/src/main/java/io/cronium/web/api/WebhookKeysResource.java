@@ -3,6 +3,7 @@ package io.cronium.web.api;
 import io.cronium.webhooks.boundary.WebhookDraft;
 import io.cronium.webhooks.boundary.WebhookService;
 import io.cronium.webhooks.entity.Webhook;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 
 /** The webhooks a user has made: the key is returned once, at creation, with the URL to call. */
+@RolesAllowed({"USER", "ADMIN", "VIEWER"})
 @Path("webhook-keys")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,6 +47,7 @@ public class WebhookKeysResource {
     @Context
     UriInfo uri;
 
+    @RolesAllowed({"USER", "ADMIN"})
     @POST
     public Response create(WebhookDraft draft) {
         var created = webhooks.create(draft);
@@ -58,6 +61,7 @@ public class WebhookKeysResource {
         return PageView.of(webhooks.list(Cursor.decode(cursor), Cursor.limit(limit)), WebhookView::of);
     }
 
+    @RolesAllowed({"USER", "ADMIN"})
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id) {

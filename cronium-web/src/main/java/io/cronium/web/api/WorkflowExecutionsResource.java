@@ -3,6 +3,7 @@ package io.cronium.web.api;
 import io.cronium.workflows.boundary.WorkflowRuns;
 import io.cronium.workflows.entity.WorkflowExecution;
 import io.cronium.workflows.entity.WorkflowStep;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Runs of workflows with their steps, each linked to the log of its event's run. */
+@RolesAllowed({"USER", "ADMIN", "VIEWER"})
 @Path("workflow-executions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,6 +53,7 @@ public class WorkflowExecutionsResource {
         return ExecutionView.of(runs.find(id), runs.steps(id));
     }
 
+    @RolesAllowed({"USER", "ADMIN"})
     @POST
     @Path("{id}/cancel")
     public Response cancel(@PathParam("id") long id) {

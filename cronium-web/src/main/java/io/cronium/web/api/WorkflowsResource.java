@@ -6,6 +6,7 @@ import io.cronium.workflows.boundary.WorkflowDraft;
 import io.cronium.workflows.boundary.WorkflowRuns;
 import io.cronium.workflows.boundary.WorkflowService;
 import io.cronium.workflows.entity.Workflow;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import java.util.Map;
 import jakarta.json.JsonValue;
 
 /** Workflows: events as nodes, typed edges between them; checked whole on every save. */
+@RolesAllowed({"USER", "ADMIN", "VIEWER"})
 @Path("workflows")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -70,6 +72,7 @@ public class WorkflowsResource {
     @Context
     UriInfo uri;
 
+    @RolesAllowed({"USER", "ADMIN"})
     @POST
     public Response create(WorkflowDraft draft) {
         var workflow = workflows.create(draft);
@@ -88,12 +91,14 @@ public class WorkflowsResource {
         return WorkflowView.of(workflows.find(id));
     }
 
+    @RolesAllowed({"USER", "ADMIN"})
     @PUT
     @Path("{id}")
     public WorkflowView update(@PathParam("id") long id, WorkflowDraft draft) {
         return WorkflowView.of(workflows.update(id, draft));
     }
 
+    @RolesAllowed({"USER", "ADMIN"})
     @POST
     @Path("{id}/run")
     public Response run(@PathParam("id") long id, RunBody body) {
@@ -113,6 +118,7 @@ public class WorkflowsResource {
                 r -> WorkflowExecutionsResource.ExecutionView.of(r, null));
     }
 
+    @RolesAllowed({"USER", "ADMIN"})
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id) {
