@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs scripts as child processes of this server, in a fresh work directory with a clean environment. Not a
- * sandbox: it exists so that Cronium runs scripts on a machine without a Docker engine, and says so in every run.
+ * Runs scripts as local processes of this node (started by its process launcher, or by this JVM), in a fresh work
+ * directory with a clean environment. Not a sandbox: it exists so that Cronium runs scripts on a machine without a
+ * Docker engine, and says so in every run.
  */
 public class LocalProcessExecutor implements Executor {
 

@@ -102,55 +102,7 @@ final class LauncherConnection {
 
     private void read() {
         try {
-            while (true) {
-                int kind = in.read();
-                if (kind < 0) {
-                    break;
-                }
-                long run = in.readLong();
-                LaunchedProcess launched = runs.get(run);
-                switch (kind) {
-                    case LauncherFrames.STARTED -> {
-                        long pid = in.readLong();
-                        if (launched != null) {
-                            launched.started(pid);
-                        }
-                    }
-                    case LauncherFrames.START_FAILED -> {
-                        String reason = LauncherFrames.readString(in);
-                        runs.remove(run);
-                        if (launched != null) {
-                            launched.startFailed(reason);
-                        }
-                    }
-                    case LauncherFrames.LINE, LauncherFrames.PART -> {
-                        int channel = in.readByte();
-                        String text = LauncherFrames.readString(in);
-                        if (launched != null) {
-                            launched.line(channel, text, kind == LauncherFrames.LINE);
-                        }
-                    }
-                    case LauncherFrames.EXITED -> {
-                        int code = in.readInt();
-                        if (launched != null) {
-                            launched.exited(code);
-                        }
-                    }
-                    case LauncherFrames.CLOSED -> {
-                        runs.remove(run);
-                        if (launched != null) {
-                            launched.closed();
-                        }
-                    }
-                    case LauncherFrames.KILLED -> {
-                        var kill = kills.get(run);
-                        if (kill != null) {
-                            kill.complete(null);
-                        }
-                    }
-                    default -> throw new IOException("unknown frame " + kind + " from the process launcher");
-                }
-            }
+            LauncherFrames.readEach(in, this::dispatch);
         } catch (IOException | RuntimeException e) {
             if (!ended) {
                 LOG.log(Level.WARNING, "reading from the process launcher failed", e);
@@ -163,16 +115,55 @@ final class LauncherConnection {
         }
     }
 
-    private interface Fields {
-        void write(DataOutputStream out) throws IOException;
+    /** Hands a frame to its run; the frames of a run no longer known (ended, given up) are read and dropped. */
+    private void dispatch(int kind, long run) throws IOException {
+        LaunchedProcess launched = runs.get(run);
+        switch (kind) {
+            case LauncherFrames.STARTED -> {
+                long pid = in.readLong();
+                if (launched != null) {
+                    launched.started(pid);
+                }
+            }
+            case LauncherFrames.START_FAILED -> {
+                String reason = LauncherFrames.readString(in);
+                runs.remove(run);
+                if (launched != null) {
+                    launched.startFailed(reason);
+                }
+            }
+            case LauncherFrames.LINE, LauncherFrames.PART -> {
+                int channel = in.readByte();
+                String text = LauncherFrames.readString(in);
+                if (launched != null) {
+                    launched.line(channel, text, kind == LauncherFrames.LINE);
+                }
+            }
+            case LauncherFrames.EXITED -> {
+                int code = in.readInt();
+                if (launched != null) {
+                    launched.exited(code);
+                }
+            }
+            case LauncherFrames.CLOSED -> {
+                runs.remove(run);
+                if (launched != null) {
+                    launched.closed();
+                }
+            }
+            case LauncherFrames.KILLED -> {
+                var kill = kills.get(run);
+                if (kill != null) {
+                    kill.complete(null);
+                }
+            }
+            default -> throw new IOException("unknown frame " + kind + " from the process launcher");
+        }
     }
 
-    private void send(int kind, long run, Fields fields) throws IOException {
+    private void send(int kind, long run, LauncherFrames.Fields fields) throws IOException {
         synchronized (out) {
-            out.writeByte(kind);
-            out.writeLong(run);
-            fields.write(out);
-            out.flush();
+            LauncherFrames.write(out, kind, run, fields);
         }
     }
 

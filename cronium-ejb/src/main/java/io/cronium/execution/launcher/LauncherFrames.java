@@ -41,6 +41,31 @@ public final class LauncherFrames {
     private LauncherFrames() {
     }
 
+    /** Writes a frame's own fields, after its kind and run id. */
+    interface Fields {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    /** Reads the rest of a frame whose kind and run id were read. */
+    interface Handler {
+        void handle(int kind, long run) throws IOException;
+    }
+
+    /** One frame, whole and flushed; callers hold the stream's lock, so that frames never interleave. */
+    static void write(DataOutputStream out, int kind, long run, Fields fields) throws IOException {
+        out.writeByte(kind);
+        out.writeLong(run);
+        fields.write(out);
+        out.flush();
+    }
+
+    /** Hands each frame to {@code handler} until the stream ends (returns) or breaks off mid-frame (throws). */
+    static void readEach(DataInputStream in, Handler handler) throws IOException {
+        for (int kind = in.read(); kind >= 0; kind = in.read()) {
+            handler.handle(kind, in.readLong());
+        }
+    }
+
     static void writeString(DataOutputStream out, String s) throws IOException {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);

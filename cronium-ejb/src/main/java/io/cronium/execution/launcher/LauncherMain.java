@@ -63,12 +63,7 @@ public final class LauncherMain {
     /** Serves requests until the server closes the pipe (it stopped or died), then ends what still runs. */
     void serve(DataInputStream in) {
         try {
-            while (true) {
-                int kind = in.read();
-                if (kind < 0) {
-                    break;
-                }
-                long run = in.readLong();
+            LauncherFrames.readEach(in, (kind, run) -> {
                 if (kind == LauncherFrames.START) {
                     start(run, LauncherFrames.readString(in), LauncherFrames.readList(in), LauncherFrames.readMap(in));
                 } else if (kind == LauncherFrames.KILL) {
@@ -76,7 +71,7 @@ public final class LauncherMain {
                 } else {
                     throw new IOException("unknown request " + kind);
                 }
-            }
+            });
         } catch (EOFException e) {
             // the server went mid-frame
         } catch (IOException e) {
@@ -159,18 +154,10 @@ public final class LauncherMain {
         }
     }
 
-    private interface Fields {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    /** One frame, whole and flushed: frames of concurrent runs never interleave. */
-    private void send(long run, int kind, Fields fields) {
+    private void send(long run, int kind, LauncherFrames.Fields fields) {
         synchronized (out) {
             try {
-                out.writeByte(kind);
-                out.writeLong(run);
-                fields.write(out);
-                out.flush();
+                LauncherFrames.write(out, kind, run, fields);
             } catch (IOException e) {
                 // the server is gone: serve() sees its input end and ends the runs
             }

@@ -23,8 +23,8 @@ public final class ProcessLauncher implements ProcessStarter, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ProcessLauncher.class.getName());
     /** The launcher's classes, copied out of the application to run on their own. */
-    static final List<String> CLASSES = List.of("LauncherMain", "LauncherMain$Fields", "LauncherFrames", "LineReader",
-            "ProcessTrees");
+    static final List<String> CLASSES = List.of("LauncherMain", "LauncherFrames", "LauncherFrames$Fields",
+            "LauncherFrames$Handler", "LineReader", "ProcessTrees");
     private static final long RETRY_AFTER_FAILURE_MILLIS = 60_000;
 
     private final ThreadFactory threads;

@@ -44,6 +44,13 @@ class ProcessLauncherTest {
                 (stream, line) -> lines.add(stream + ":" + line));
     }
 
+    /** The exit code, once every line of the output arrived. */
+    static int ended(ScriptProcess process) throws Exception {
+        int exit = process.onExit().get(10, TimeUnit.SECONDS);
+        process.awaitOutput(5000);
+        return exit;
+    }
+
     static void awaitLine(List<String> lines) throws InterruptedException {
         for (int i = 0; i < 500 && lines.isEmpty(); i++) {
             Thread.sleep(10);
@@ -65,9 +72,7 @@ class ProcessLauncherTest {
     @Test
     void linesOfBothStreamsAndTheExitCodeComeBackFromOneLauncherForEveryRun() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
-        ScriptProcess first = bash("echo out; echo err >&2; exit 4", lines);
-        assertEquals(4, first.onExit().get(10, TimeUnit.SECONDS));
-        first.awaitOutput(5000);
+        assertEquals(4, ended(bash("echo out; echo err >&2; exit 4", lines)));
         assertEquals(List.of("STDERR:err", "STDOUT:out"), lines.stream().sorted().toList());
         long pid = launcher.pid();
         assertTrue(pid > 0, "the launcher runs");
@@ -78,9 +83,7 @@ class ProcessLauncherTest {
     @Test
     void aLineOfAMillionCharactersArrivesWholeThroughTheLaunchersSmallHeap() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
-        ScriptProcess process = bash("head -c 1000000 /dev/zero | tr '\\0' x; echo; echo err >&2; echo end", lines);
-        assertEquals(0, process.onExit().get(10, TimeUnit.SECONDS));
-        process.awaitOutput(5000);
+        assertEquals(0, ended(bash("head -c 1000000 /dev/zero | tr '\\0' x; echo; echo err >&2; echo end", lines)));
         List<String> stdout = lines.stream().filter(l -> l.startsWith("STDOUT:")).toList();
         assertEquals(2, stdout.size(), "two lines on stdout");
         assertTrue(stdout.get(0).equals("STDOUT:" + "x".repeat(1_000_000)), "the long line whole, "
@@ -141,9 +144,7 @@ class ProcessLauncherTest {
         launcher = new ProcessLauncher(Thread::new, GRACE, new DirectProcesses(Thread::new, GRACE),
                 work.resolve("no-java").toString());
         List<String> lines = new CopyOnWriteArrayList<>();
-        ScriptProcess process = bash("echo fine", lines);
-        assertEquals(0, process.onExit().get(10, TimeUnit.SECONDS));
-        process.awaitOutput(5000);
+        assertEquals(0, ended(bash("echo fine", lines)));
         assertEquals(List.of("STDOUT:fine"), lines);
         assertEquals(-1, launcher.pid());
     }
