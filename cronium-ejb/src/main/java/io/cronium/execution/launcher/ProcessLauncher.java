@@ -77,7 +77,7 @@ public final class ProcessLauncher implements ProcessStarter, AutoCloseable {
     }
 
     private Process launch() throws IOException {
-        if (classes == null) {
+        if (classes == null || !Files.isDirectory(classes)) { // a temp folder cleaner may have removed the copy
             classes = copyClasses();
         }
         // small and quick to warm up: about 40 MB resident (docs/BENCHMARKS.md)

@@ -118,6 +118,22 @@ class ProcessLauncherTest {
     }
 
     @Test
+    void aLauncherWhoseClassesATempCleanerRemovedStartsAgainFromAFreshCopy() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        assertEquals(0, ended(bash("true", lines)));
+        ProcessHandle first = ProcessHandle.of(launcher.pid()).orElseThrow();
+        List<String> arguments = List.of(first.info().arguments().orElseThrow());
+        Path copy = Path.of(arguments.get(arguments.indexOf("-cp") + 1));
+        first.destroyForcibly();
+        first.onExit().get(10, TimeUnit.SECONDS);
+        try (var files = Files.walk(copy)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        assertEquals(0, ended(bash("echo again", lines)));
+        assertTrue(launcher.pid() > 0 && launcher.pid() != first.pid(), "a new launcher, not the fallback, ran it");
+    }
+
+    @Test
     void whenTheServerGoesTheLauncherEndsItsScriptsAndItself() throws Exception {
         Path marker = work.resolve("survived");
         List<String> lines = new CopyOnWriteArrayList<>();
