@@ -99,18 +99,21 @@ public final class QueueBench {
         dbScheduler(server, jobs / 10, threads);
         List<Double> oursRates = new ArrayList<>();
         List<Double> peerRates = new ArrayList<>();
-        boolean candidate = "prefetch".equals(System.getProperty("bench.design"));
+        String design = System.getProperty("bench.design", "");
+        boolean candidate = design.equals("prefetch") || design.equals("group");
         if (candidate) {
-            oursPrefetched(server, jobs / 10, threads);
+            oursCandidate(server, jobs / 10, threads, design);
         }
         for (int round = 0; round < 3; round++) {
-            oursRates.add(candidate ? oursPrefetched(server, jobs, threads) : ours(server, jobs, threads));
+            oursRates.add(candidate ? oursCandidate(server, jobs, threads, design) : ours(server, jobs, threads));
             peerRates.add(dbScheduler(server, jobs, threads));
         }
         double ours = StartupBench.median(oursRates);
         double peer = StartupBench.median(peerRates);
         System.out.printf(Locale.ROOT, "Cronium queue%s: %s jobs/s, median %.0f%n", candidate ? " (design candidate: prefetch x"
-                + Integer.getInteger("bench.prefetch-factor", 3) + ", one-statement hand-over)" : "", rates(oursRates), ours);
+                + Integer.getInteger("bench.prefetch-factor", 3) + (design.equals("group")
+                ? ", the workers' hand-overs grouped into one statement and commit)" : ", one-statement hand-over)") : "",
+                rates(oursRates), ours);
         System.out.printf(Locale.ROOT, "db-scheduler:  %s jobs/s, median %.0f%n", rates(peerRates), peer);
         System.out.printf(Locale.ROOT, "ratio Cronium / db-scheduler: %.2f (target >= 1.0)%n", ours / peer);
     }
@@ -130,27 +133,21 @@ public final class QueueBench {
     }
 
     /**
-     * A design candidate, NOT what the application does yet ({@code -Dbench.design=prefetch}, with
+     * Design candidates, NOT what the application does yet ({@code -Dbench.design=prefetch} or {@code group}, with
      * {@code -Dbench.prefetch-factor=3}): a dispatcher keeps up to factor x threads jobs CLAIMED ahead, so workers
      * never wait for a claim, and a worker records its job's end and its next job's start in one statement
-     * (docs/BENCHMARKS.md has the figures that make it the next step).
+     * ({@code prefetch}), or hands both to one committer that records the hand-overs of every worker waiting at that
+     * moment in one statement and one commit, each worker going on when its own is committed ({@code group}).
      */
-    static double oursPrefetched(BenchServer server, int jobs, int threads) throws Exception {
-        return claimedAhead(server, jobs, threads, Integer.getInteger("bench.prefetch-factor", 3), true);
+    static double oursCandidate(BenchServer server, int jobs, int threads, String design) throws Exception {
+        int factor = Integer.getInteger("bench.prefetch-factor", 3);
+        return design.equals("group") ? grouped(server, jobs, threads, factor)
+                : claimedAhead(server, jobs, threads, factor, true);
     }
 
-    private static double claimedAhead(BenchServer server, int jobs, int threads, int factor, boolean oneStatement)
-            throws Exception {
-        try (var c = server.database("queue_bench"); var s = c.createStatement()) {
-            s.execute("delete from jobs");
-            s.execute("insert into jobs (event_id, log_id, status, priority, payload) select l.event_id, l.id,"
-                    + " 'QUEUED', 1, '{}' from logs l, generate_series(1, " + jobs + ")");
-            s.execute("vacuum analyze jobs");
-        }
-        var buffer = new java.util.concurrent.LinkedBlockingQueue<java.util.Optional<io.cronium.jobs.control.ClaimedJob>>();
-        AtomicInteger done = new AtomicInteger();
-        int capacity = factor * threads;
-        long t0 = System.nanoTime();
+    /** Claims ahead into {@code buffer} (an empty element per worker at the end), as the node's dispatcher does. */
+    private static Thread dispatcher(BenchServer server, int threads, int capacity,
+            java.util.concurrent.BlockingQueue<java.util.Optional<io.cronium.jobs.control.ClaimedJob>> buffer) {
         Thread dispatcher = new Thread(() -> {
             try (Connection c = server.database("queue_bench")) {
                 c.setAutoCommit(false);
@@ -173,6 +170,110 @@ public final class QueueBench {
             }
         });
         dispatcher.start();
+        return dispatcher;
+    }
+
+    /** A worker's end of one job and start of the next (-1: none), committed by the group committer. */
+    private record Handover(long ended, long next, java.util.concurrent.CompletableFuture<Void> committed) {
+    }
+
+    private static double grouped(BenchServer server, int jobs, int threads, int factor) throws Exception {
+        queueJobs(server, jobs);
+        var buffer = new java.util.concurrent.LinkedBlockingQueue<java.util.Optional<io.cronium.jobs.control.ClaimedJob>>();
+        var pending = new java.util.concurrent.LinkedBlockingQueue<Handover>();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger workersLeft = new AtomicInteger(threads);
+        long t0 = System.nanoTime();
+        Thread dispatcher = dispatcher(server, threads, factor * threads, buffer);
+        Thread committer = new Thread(() -> {
+            try (Connection c = server.database("queue_bench"); var statement = c.prepareStatement("""
+                    update jobs set status = case when id = any(?) then 'COMPLETED' else 'RUNNING' end,
+                           started_at = case when id = any(?) then started_at else now() end,
+                           finished_at = case when id = any(?) then now() else finished_at end,
+                           lease_until = case when id = any(?) then null else lease_until end
+                     where (id = any(?) and attempt = 1 and status = 'RUNNING')
+                        or (id = any(?) and attempt = 1 and status = 'CLAIMED')
+                    """)) {
+                List<Handover> batch = new ArrayList<>();
+                while (workersLeft.get() > 0 || !pending.isEmpty()) {
+                    var first = pending.poll(10, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    pending.drainTo(batch);
+                    var ended = c.createArrayOf("bigint", batch.stream().filter(h -> h.ended() != -1)
+                            .map(Handover::ended).toArray());
+                    var next = c.createArrayOf("bigint", batch.stream().filter(h -> h.next() != -1)
+                            .map(Handover::next).toArray());
+                    for (int i = 1; i <= 5; i++) {
+                        statement.setArray(i, ended);
+                    }
+                    statement.setArray(6, next);
+                    statement.executeUpdate();
+                    done.addAndGet((int) batch.stream().filter(h -> h.ended() != -1).count());
+                    batch.forEach(h -> h.committed().complete(null));
+                    batch.clear();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        committer.start();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            Thread worker = new Thread(() -> {
+                try {
+                    long previous = -1;
+                    while (true) {
+                        var next = buffer.take();
+                        long nextId = next.map(io.cronium.jobs.control.ClaimedJob::jobId).orElse(-1L);
+                        var handover = new Handover(previous, nextId, new java.util.concurrent.CompletableFuture<>());
+                        pending.add(handover);
+                        handover.committed().get();
+                        if (next.isEmpty()) {
+                            return;
+                        }
+                        previous = nextId;
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    workersLeft.decrementAndGet();
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        dispatcher.join();
+        for (Thread w : workers) {
+            w.join();
+        }
+        committer.join();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (done.get() != jobs) {
+            throw new IllegalStateException("completed " + done.get() + " of " + jobs);
+        }
+        return jobs / seconds;
+    }
+
+    private static void queueJobs(BenchServer server, int jobs) throws Exception {
+        try (var c = server.database("queue_bench"); var s = c.createStatement()) {
+            s.execute("delete from jobs");
+            s.execute("insert into jobs (event_id, log_id, status, priority, payload) select l.event_id, l.id,"
+                    + " 'QUEUED', 1, '{}' from logs l, generate_series(1, " + jobs + ")");
+            s.execute("vacuum analyze jobs");
+        }
+    }
+
+    private static double claimedAhead(BenchServer server, int jobs, int threads, int factor, boolean oneStatement)
+            throws Exception {
+        queueJobs(server, jobs);
+        var buffer = new java.util.concurrent.LinkedBlockingQueue<java.util.Optional<io.cronium.jobs.control.ClaimedJob>>();
+        AtomicInteger done = new AtomicInteger();
+        int capacity = factor * threads;
+        long t0 = System.nanoTime();
+        Thread dispatcher = dispatcher(server, threads, capacity, buffer);
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             Thread worker = new Thread(() -> {
