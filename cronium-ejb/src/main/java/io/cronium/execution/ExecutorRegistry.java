@@ -139,7 +139,8 @@ public class ExecutorRegistry {
             launcher = new ProcessLauncher(threads, LocalProcessExecutor.KILL_GRACE_MILLIS, processes);
             processes = launcher;
         }
-        process = new LocalProcessExecutor(processes, root, outputLimit, helperApi ? "http://127.0.0.1:" + httpPort : null);
+        process = new LocalProcessExecutor(processes, root, outputLimit,
+                helperApi ? "http://127.0.0.1:" + httpPort : null);
         boolean bind = "bind".equals(filesDelivery)
                 || "auto".equals(filesDelivery) && engine.host().startsWith("unix://");
         container = new ContainerExecutor(engine, new ContainerImages(bashImage, pythonImage, nodeImage, pull),

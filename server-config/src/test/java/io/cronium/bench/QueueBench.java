@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  * (4) what a no-op job costs through the server's Jakarta Batch runtime, to compare with (1) and (2); (5) the
  * dashboard's figures and the logs list with a million logs (run on its own: {@code -Dbench.parts=5}).
  * Usage: {@code ./cronium bench queue} with -Dbench.jobs=20000, -Dbench.threads=4, -Dbench.bash-runs=50,
- * -Dbench.bash-warmup=300 (runs before those measured, so that they meet a warmed-up server), -Dbench.lines=200 and -Dbench.parts=123 (which of the three to run) as the defaults.
+ * -Dbench.bash-warmup=300 (runs before those measured, so that they meet a warmed-up server), -Dbench.lines=200
+ * and -Dbench.parts=1234 (which parts to run) as the defaults; -Dbench.design=prefetch or group measures a design
+ * candidate for part 1.
  */
 public final class QueueBench {
 
@@ -110,10 +112,10 @@ public final class QueueBench {
         }
         double ours = StartupBench.median(oursRates);
         double peer = StartupBench.median(peerRates);
-        System.out.printf(Locale.ROOT, "Cronium queue%s: %s jobs/s, median %.0f%n", candidate ? " (design candidate: prefetch x"
+        String described = !candidate ? "" : " (design candidate: prefetch x"
                 + Integer.getInteger("bench.prefetch-factor", 3) + (design.equals("group")
-                ? ", the workers' hand-overs grouped into one statement and commit)" : ", one-statement hand-over)") : "",
-                rates(oursRates), ours);
+                ? ", the workers' hand-overs grouped into one statement and commit)" : ", one-statement hand-over)");
+        System.out.printf(Locale.ROOT, "Cronium queue%s: %s jobs/s, median %.0f%n", described, rates(oursRates), ours);
         System.out.printf(Locale.ROOT, "db-scheduler:  %s jobs/s, median %.0f%n", rates(peerRates), peer);
         System.out.printf(Locale.ROOT, "ratio Cronium / db-scheduler: %.2f (target >= 1.0)%n", ours / peer);
     }

@@ -7,12 +7,15 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,25 +33,36 @@ final class LauncherConnection {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, LaunchedProcess> runs = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<Void>> kills = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> greeted = new CompletableFuture<>();
     private volatile boolean ended;
 
-    /** Connects to a launcher just started: its greeting must come first, in this protocol's version. */
-    LauncherConnection(Process process, ThreadFactory threads, long graceMillis) throws IOException {
+    /**
+     * Connects to a launcher just started: its greeting must come first, in this protocol's version, within
+     * {@code greetingTimeout} (a JVM that neither starts nor ends must not hold up every local run).
+     */
+    LauncherConnection(Process process, ThreadFactory threads, long graceMillis, Duration greetingTimeout)
+            throws IOException {
         this.process = process;
         this.graceMillis = graceMillis;
         this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
         this.in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
-        int kind = in.read();
-        int version = kind == LauncherFrames.HELLO ? in.readInt() : -1;
-        if (version != LauncherFrames.VERSION) {
-            process.destroyForcibly();
-            throw new IOException("the process launcher did not greet in protocol version " + LauncherFrames.VERSION
-                    + " (first byte " + kind + ", version " + version + ")");
-        }
         Thread reader = threads.newThread(this::read);
         reader.setName("cronium-launcher-reader");
         reader.setDaemon(true);
         reader.start();
+        try {
+            greeted.get(greetingTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            process.destroyForcibly();
+            throw new IOException("the process launcher did not greet within " + greetingTimeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            process.destroyForcibly();
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the process launcher started");
+        }
     }
 
     boolean alive() {
@@ -102,12 +116,20 @@ final class LauncherConnection {
 
     private void read() {
         try {
+            int kind = in.read();
+            int version = kind == LauncherFrames.HELLO ? in.readInt() : -1;
+            if (version != LauncherFrames.VERSION) {
+                throw new IOException("the process launcher did not greet in protocol version "
+                        + LauncherFrames.VERSION + " (first byte " + kind + ", version " + version + ")");
+            }
+            greeted.complete(null);
             LauncherFrames.readEach(in, this::dispatch);
         } catch (IOException | RuntimeException e) {
-            if (!ended) {
+            if (!greeted.completeExceptionally(e) && !ended) {
                 LOG.log(Level.WARNING, "reading from the process launcher failed", e);
             }
         } finally {
+            greeted.completeExceptionally(new IOException("the process launcher ended before it greeted"));
             ended = true;
             runs.values().forEach(LaunchedProcess::launcherEnded);
             runs.clear();

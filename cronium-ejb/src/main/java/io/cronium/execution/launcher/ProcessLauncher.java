@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +32,28 @@ public final class ProcessLauncher implements ProcessStarter, AutoCloseable {
     private final long graceMillis;
     private final ProcessStarter fallback;
     private final String java;
+    private final Duration greetingTimeout;
     private LauncherConnection connection;
     private Path classes;
     private long failedAt;
     private boolean closed;
 
     public ProcessLauncher(ThreadFactory threads, long graceMillis, ProcessStarter fallback) {
-        this(threads, graceMillis, fallback, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        this(threads, graceMillis, fallback, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Duration.ofSeconds(30));
     }
 
-    /** {@code java}: the binary that runs the launcher, this JVM's own by default. */
-    ProcessLauncher(ThreadFactory threads, long graceMillis, ProcessStarter fallback, String java) {
+    /**
+     * {@code java}: the binary that runs the launcher, this JVM's own by default; {@code greetingTimeout}: how long
+     * a launcher may take to start.
+     */
+    ProcessLauncher(ThreadFactory threads, long graceMillis, ProcessStarter fallback, String java,
+                    Duration greetingTimeout) {
         this.threads = threads;
         this.graceMillis = graceMillis;
         this.fallback = fallback;
         this.java = java;
+        this.greetingTimeout = greetingTimeout;
     }
 
     @Override
@@ -65,7 +73,7 @@ public final class ProcessLauncher implements ProcessStarter, AutoCloseable {
             return null;
         }
         try {
-            connection = new LauncherConnection(launch(), threads, graceMillis);
+            connection = new LauncherConnection(launch(), threads, graceMillis, greetingTimeout);
             failedAt = 0;
             return connection;
         } catch (IOException | RuntimeException e) {
@@ -83,7 +91,8 @@ public final class ProcessLauncher implements ProcessStarter, AutoCloseable {
         // small and quick to warm up: about 40 MB resident (docs/BENCHMARKS.md)
         var builder = new ProcessBuilder(java, "-Xmx48m", "-Xms8m", "-Xss256k", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=16m",
-                "-XX:MaxMetaspaceSize=32m", "-XX:-UsePerfData", "-XX:+DisplayVMOutputToStderr", "-cp", classes.toString(), LauncherMain.class.getName(), Long.toString(graceMillis))
+                "-XX:MaxMetaspaceSize=32m", "-XX:-UsePerfData", "-XX:+DisplayVMOutputToStderr",
+                "-cp", classes.toString(), LauncherMain.class.getName(), Long.toString(graceMillis))
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         // its own environment is not the server's (which may hold the server's secrets): scripts get theirs per run
         Map<String, String> env = builder.environment();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cronium.execution.DirectProcesses;
@@ -151,14 +152,30 @@ class ProcessLauncherTest {
         bash("true", new CopyOnWriteArrayList<>()).onExit().get(10, TimeUnit.SECONDS);
         String environ = Files.readString(Path.of("/proc", Long.toString(launcher.pid()), "environ"),
                 StandardCharsets.UTF_8);
-        var names = Arrays.stream(environ.split("\0")).map(v -> v.substring(0, v.indexOf('='))).collect(Collectors.toSet());
+        var names = Arrays.stream(environ.split("\0")).map(v -> v.substring(0, v.indexOf('=')))
+                .collect(Collectors.toSet());
         assertEquals(java.util.Set.of("PATH", "LANG"), names);
+    }
+
+    @Test
+    void aLauncherThatNeverGreetsIsGivenUpAndScriptsStartFromThisJvm() throws Exception {
+        Path hanging = work.resolve("hanging-java");
+        Files.writeString(hanging, "#!/bin/sh\nexec sleep 30\n");
+        hanging.toFile().setExecutable(true);
+        launcher = new ProcessLauncher(Thread::new, GRACE, new DirectProcesses(Thread::new, GRACE), hanging.toString(),
+                java.time.Duration.ofMillis(500));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertEquals(0, ended(bash("echo fine", lines))),
+                "a JVM that neither greets nor ends does not hold up the run");
+        assertEquals(List.of("STDOUT:fine"), lines);
+        assertEquals(-1, launcher.pid());
     }
 
     @Test
     void whereTheLauncherCannotRunScriptsStartFromThisJvm() throws Exception {
         launcher = new ProcessLauncher(Thread::new, GRACE, new DirectProcesses(Thread::new, GRACE),
-                work.resolve("no-java").toString());
+                work.resolve("no-java").toString(), java.time.Duration.ofSeconds(30));
         List<String> lines = new CopyOnWriteArrayList<>();
         assertEquals(0, ended(bash("echo fine", lines)));
         assertEquals(List.of("STDOUT:fine"), lines);
