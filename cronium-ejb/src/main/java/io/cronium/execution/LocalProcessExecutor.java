@@ -1,12 +1,12 @@
 package io.cronium.execution;
 
+import io.cronium.common.DirectoryTree;
 import io.cronium.logs.entity.PhaseTimings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Runs scripts as local processes of this node (started by its process launcher, or by this JVM), in a fresh work
@@ -145,13 +144,7 @@ public class LocalProcessExecutor implements Executor {
 
     private static long deleteQuietly(Path dir) {
         long t0 = System.nanoTime();
-        if (dir != null) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a leftover work directory is harmless and removed with the temp folder
-            }
-        }
+        DirectoryTree.deleteQuietly(dir);
         return millisSince(t0);
     }
 

@@ -1,5 +1,6 @@
 package io.cronium.execution.container;
 
+import io.cronium.common.DirectoryTree;
 import io.cronium.execution.helpers.HelperSession;
 import io.cronium.runner.TarArchive;
 import java.io.IOException;
@@ -71,8 +72,8 @@ final class RunFiles {
     }
 
     static void delete(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            DirectoryTree.delete(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

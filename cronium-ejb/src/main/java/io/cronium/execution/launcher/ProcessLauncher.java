@@ -1,5 +1,6 @@
 package io.cronium.execution.launcher;
 
+import io.cronium.common.DirectoryTree;
 import io.cronium.execution.OutputSink;
 import io.cronium.execution.ProcessStarter;
 import io.cronium.execution.ScriptProcess;
@@ -8,12 +9,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * Starts scripts through the process launcher ({@link LauncherMain}), a small JVM of this node started at the first
@@ -130,12 +129,6 @@ public final class ProcessLauncher implements ProcessStarter, AutoCloseable {
         if (connection != null) {
             connection.close();
         }
-        if (classes != null) {
-            try (Stream<Path> walk = Files.walk(classes)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a leftover copy in the temp folder is harmless
-            }
-        }
+        DirectoryTree.deleteQuietly(classes);
     }
 }

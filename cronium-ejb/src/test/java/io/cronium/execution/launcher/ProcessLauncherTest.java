@@ -127,24 +127,22 @@ class ProcessLauncherTest {
         Path copy = Path.of(arguments.get(arguments.indexOf("-cp") + 1));
         first.destroyForcibly();
         first.onExit().get(10, TimeUnit.SECONDS);
-        try (var files = Files.walk(copy)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        io.cronium.common.DirectoryTree.delete(copy);
         assertEquals(0, ended(bash("echo again", lines)));
         assertTrue(launcher.pid() > 0 && launcher.pid() != first.pid(), "a new launcher, not the fallback, ran it");
     }
 
     @Test
     void whenTheServerGoesTheLauncherEndsItsScriptsAndItself() throws Exception {
-        Path marker = work.resolve("survived");
         List<String> lines = new CopyOnWriteArrayList<>();
-        bash("(sleep 2; touch " + marker + ") & echo begun; sleep 30", lines);
+        bash("sleep 30 & echo $$ $!; sleep 30", lines);
         awaitLine(lines);
+        String[] pids = lines.get(0).substring("STDOUT:".length()).split(" ");
         ProcessHandle process = ProcessHandle.of(launcher.pid()).orElseThrow();
         launcher.close(); // what the server's end does to the launcher's input
-        process.onExit().get(10, TimeUnit.SECONDS);
-        Thread.sleep(2500);
-        assertTrue(Files.notExists(marker), "the script's background child was ended too");
+        process.onExit().get(10, TimeUnit.SECONDS); // it ends its scripts' trees before it exits
+        assertTrue(ended(Long.parseLong(pids[0])), "the script was ended");
+        assertTrue(ended(Long.parseLong(pids[1])), "the script's background child was ended too");
     }
 
     @Test
