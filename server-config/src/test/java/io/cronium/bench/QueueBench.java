@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.cronium.common.GroupCommit;
 import io.cronium.jobs.control.JobTable;
 import io.cronium.jobs.entity.JobStatus;
 import jakarta.json.Json;
@@ -35,8 +36,8 @@ import java.util.stream.Stream;
  * dashboard's figures and the logs list with a million logs (run on its own: {@code -Dbench.parts=5}).
  * Usage: {@code ./cronium bench queue} with -Dbench.jobs=20000, -Dbench.threads=4, -Dbench.bash-runs=50,
  * -Dbench.bash-warmup=300 (runs before those measured, so that they meet a warmed-up server), -Dbench.lines=200
- * and -Dbench.parts=1234 (which parts to run) as the defaults; -Dbench.design=prefetch or group measures a design
- * candidate for part 1.
+ * and -Dbench.parts=1234 (which parts to run) as the defaults; -Dbench.design=apart or prefetch measures an earlier
+ * design for part 1, -Dbench.claim-ahead-factor=3 the claims kept ahead per worker.
  */
 public final class QueueBench {
 
@@ -101,20 +102,20 @@ public final class QueueBench {
         dbScheduler(server, jobs / 10, threads);
         List<Double> oursRates = new ArrayList<>();
         List<Double> peerRates = new ArrayList<>();
+        // -Dbench.design=apart or prefetch: an earlier design, measured beside db-scheduler the same way
         String design = System.getProperty("bench.design", "");
-        boolean candidate = design.equals("prefetch") || design.equals("group");
-        if (candidate) {
-            oursCandidate(server, jobs / 10, threads, design);
+        if (!design.isEmpty()) {
+            earlierDesign(server, jobs / 10, threads, design);
         }
         for (int round = 0; round < 3; round++) {
-            oursRates.add(candidate ? oursCandidate(server, jobs, threads, design) : ours(server, jobs, threads));
+            oursRates.add(design.isEmpty() ? ours(server, jobs, threads) : earlierDesign(server, jobs, threads, design));
             peerRates.add(dbScheduler(server, jobs, threads));
         }
         double ours = StartupBench.median(oursRates);
         double peer = StartupBench.median(peerRates);
-        String described = !candidate ? "" : " (design candidate: prefetch x"
-                + Integer.getInteger("bench.prefetch-factor", 3) + (design.equals("group")
-                ? ", the workers' hand-overs grouped into one statement and commit)" : ", one-statement hand-over)");
+        String described = design.isEmpty() ? "" : design.equals("apart")
+                ? " (earlier design: each worker's hand-over in its own transaction, four statements)"
+                : " (earlier design: each worker's hand-over in one statement of its own, claim ahead x" + factor() + ")";
         System.out.printf(Locale.ROOT, "Cronium queue%s: %s jobs/s, median %.0f%n", described, rates(oursRates), ours);
         System.out.printf(Locale.ROOT, "db-scheduler:  %s jobs/s, median %.0f%n", rates(peerRates), peer);
         System.out.printf(Locale.ROOT, "ratio Cronium / db-scheduler: %.2f (target >= 1.0)%n", ours / peer);
@@ -124,27 +125,28 @@ public final class QueueBench {
         return String.join(", ", rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList());
     }
 
-    /**
-     * The queue's statements as the node makes them: a dispatcher keeps up to 3 x threads jobs claimed ahead (claiming
-     * again when fewer wait than there are workers); a worker that ends its job records that end and starts its next
-     * job (its claim checked, the job RUNNING) in one transaction.
-     */
-    static double ours(BenchServer server, int jobs, int threads) throws Exception {
-        // -Dbench.claim-ahead-factor: what cronium.jobs.claim-ahead would be, per worker (the node's default: 3)
-        return claimedAhead(server, jobs, threads, Integer.getInteger("bench.claim-ahead-factor", 3), false);
+    /** What {@code cronium.jobs.claim-ahead} is per worker: -Dbench.claim-ahead-factor (the node's default: 3). */
+    static int factor() {
+        return Integer.getInteger("bench.claim-ahead-factor", 3);
     }
 
     /**
-     * Design candidates, NOT what the application does yet ({@code -Dbench.design=prefetch} or {@code group}, with
-     * {@code -Dbench.prefetch-factor=3}): a dispatcher keeps up to factor x threads jobs CLAIMED ahead, so workers
-     * never wait for a claim, and a worker records its job's end and its next job's start in one statement
-     * ({@code prefetch}), or hands both to one committer that records the hand-overs of every worker waiting at that
-     * moment in one statement and one commit, each worker going on when its own is committed ({@code group}).
+     * The queue's statements as the node makes them: a dispatcher keeps up to 3 x threads jobs claimed ahead (claiming
+     * again when fewer wait than there are workers); a worker that ends its job hands its end and its next job's start
+     * over to be written with those of the other workers waiting at that moment: the group's moves in one statement
+     * ({@link JobTable#moveAll}, the application's own) and one commit (the node's {@code HandoverGroup}).
      */
-    static double oursCandidate(BenchServer server, int jobs, int threads, String design) throws Exception {
-        int factor = Integer.getInteger("bench.prefetch-factor", 3);
-        return design.equals("group") ? grouped(server, jobs, threads, factor)
-                : claimedAhead(server, jobs, threads, factor, true);
+    static double ours(BenchServer server, int jobs, int threads) throws Exception {
+        return grouped(server, jobs, threads, factor());
+    }
+
+    /**
+     * Earlier designs ({@code -Dbench.design=apart} or {@code prefetch}), to compare in the same process: each worker
+     * records its job's end and its next job's start in one transaction of its own, with the four statements the node
+     * made until 2026-12 ({@code apart}), or in one statement ({@code prefetch}).
+     */
+    static double earlierDesign(BenchServer server, int jobs, int threads, String design) throws Exception {
+        return claimedAhead(server, jobs, threads, factor(), !design.equals("apart"));
     }
 
     /** Claims ahead into {@code buffer} (an empty element per worker at the end), as the node's dispatcher does. */
@@ -175,53 +177,49 @@ public final class QueueBench {
         return dispatcher;
     }
 
-    /** A worker's end of one job and start of the next (-1: none), committed by the group committer. */
-    private record Handover(long ended, long next, java.util.concurrent.CompletableFuture<Void> committed) {
+    /** A worker's end of one job and start of the next (-1: none). */
+    private record Handover(long ended, long next) {
     }
 
     private static double grouped(BenchServer server, int jobs, int threads, int factor) throws Exception {
         queueJobs(server, jobs);
         var buffer = new java.util.concurrent.LinkedBlockingQueue<java.util.Optional<io.cronium.jobs.control.ClaimedJob>>();
-        var pending = new java.util.concurrent.LinkedBlockingQueue<Handover>();
         AtomicInteger done = new AtomicInteger();
-        AtomicInteger workersLeft = new AtomicInteger(threads);
+        var connections = new java.util.concurrent.ArrayBlockingQueue<Connection>(threads); // a pool, as the node's
+        for (int i = 0; i < threads; i++) {
+            Connection c = server.database("queue_bench");
+            c.setAutoCommit(false);
+            connections.add(c);
+        }
+        var groups = new GroupCommit<Handover, Boolean>(group -> { // the node's group commit, with its statement
+            List<JobTable.Move> moves = new ArrayList<>();
+            for (Handover h : group) {
+                if (h.ended() != -1) {
+                    moves.add(new JobTable.Move(h.ended(), 1, JobStatus.RUNNING, JobStatus.COMPLETED));
+                }
+                if (h.next() != -1) {
+                    moves.add(new JobTable.Move(h.next(), 1, JobStatus.CLAIMED, JobStatus.RUNNING));
+                }
+            }
+            Connection c = connections.remove();
+            try {
+                int moved = JobTable.moveAll(c, "bench", moves).size();
+                c.commit();
+                if (moved != moves.size()) {
+                    throw new IllegalStateException("moved " + moved + " of " + moves.size());
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                connections.add(c);
+            }
+            done.addAndGet((int) group.stream().filter(h -> h.ended() != -1).count());
+            return group.stream().map(h -> true).toList();
+        }, e -> {
+            throw e;
+        });
         long t0 = System.nanoTime();
         Thread dispatcher = dispatcher(server, threads, factor * threads, buffer);
-        Thread committer = new Thread(() -> {
-            try (Connection c = server.database("queue_bench"); var statement = c.prepareStatement("""
-                    update jobs set status = case when id = any(?) then 'COMPLETED' else 'RUNNING' end,
-                           started_at = case when id = any(?) then started_at else now() end,
-                           finished_at = case when id = any(?) then now() else finished_at end,
-                           lease_until = case when id = any(?) then null else lease_until end
-                     where (id = any(?) and attempt = 1 and status = 'RUNNING')
-                        or (id = any(?) and attempt = 1 and status = 'CLAIMED')
-                    """)) {
-                List<Handover> batch = new ArrayList<>();
-                while (workersLeft.get() > 0 || !pending.isEmpty()) {
-                    var first = pending.poll(10, java.util.concurrent.TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
-                    }
-                    batch.add(first);
-                    pending.drainTo(batch);
-                    var ended = c.createArrayOf("bigint", batch.stream().filter(h -> h.ended() != -1)
-                            .map(Handover::ended).toArray());
-                    var next = c.createArrayOf("bigint", batch.stream().filter(h -> h.next() != -1)
-                            .map(Handover::next).toArray());
-                    for (int i = 1; i <= 5; i++) {
-                        statement.setArray(i, ended);
-                    }
-                    statement.setArray(6, next);
-                    statement.executeUpdate();
-                    done.addAndGet((int) batch.stream().filter(h -> h.ended() != -1).count());
-                    batch.forEach(h -> h.committed().complete(null));
-                    batch.clear();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        committer.start();
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             Thread worker = new Thread(() -> {
@@ -230,18 +228,14 @@ public final class QueueBench {
                     while (true) {
                         var next = buffer.take();
                         long nextId = next.map(io.cronium.jobs.control.ClaimedJob::jobId).orElse(-1L);
-                        var handover = new Handover(previous, nextId, new java.util.concurrent.CompletableFuture<>());
-                        pending.add(handover);
-                        handover.committed().get();
+                        groups.write(new Handover(previous, nextId));
                         if (next.isEmpty()) {
                             return;
                         }
                         previous = nextId;
                     }
-                } catch (Exception e) {
+                } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
-                } finally {
-                    workersLeft.decrementAndGet();
                 }
             });
             worker.start();
@@ -251,8 +245,10 @@ public final class QueueBench {
         for (Thread w : workers) {
             w.join();
         }
-        committer.join();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        for (Connection c : connections) {
+            c.close();
+        }
         if (done.get() != jobs) {
             throw new IllegalStateException("completed " + done.get() + " of " + jobs);
         }

@@ -89,6 +89,33 @@ class JobLifecycleIT {
         assertEquals(2, executions(log).size());
     }
 
+    /**
+     * Ends that may be retried are recorded with their job's row read first (a cancel request decides), not in a
+     * group: with more runs than workers, each worker hands such an end over with its next start, and every run
+     * still gets its retry and one execution per attempt, beside runs that succeed (recorded in groups).
+     */
+    @Test
+    void runsThatMayBeRetriedAndRunsThatSucceedHandOverTogether() throws Exception {
+        long failing = event("fails then retries", "sleep 0.3; exit 4", "retries", "1", "retryDelaySeconds", "1");
+        long succeeding = event("succeeds", "sleep 0.3; echo ok");
+        List<JsonObject> failed = new java.util.ArrayList<>();
+        List<JsonObject> succeeded = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) { // twice the test server's workers, each kind
+            failed.add(run(failing));
+            succeeded.add(run(succeeding));
+        }
+        for (JsonObject ticket : failed) {
+            var log = api.awaitFinished(id(ticket, "logId"), Duration.ofSeconds(60));
+            assertEquals("FAILURE", log.getString("status"), log.toString());
+            assertEquals(List.of(1, 2), executions(log).stream().map(x -> x.getInt("attempt")).sorted().toList());
+        }
+        for (JsonObject ticket : succeeded) {
+            var log = api.awaitFinished(id(ticket, "logId"), Duration.ofSeconds(60));
+            assertEquals("SUCCESS", log.getString("status"), log.toString());
+            assertEquals(1, executions(log).size(), log.toString());
+        }
+    }
+
     @Test
     void aScriptIgnoringSigtermIsKilledAtItsTimeout() throws Exception {
         long event = event("stubborn", "trap 'echo ignoring TERM' TERM; echo begun; while true; do sleep 0.2; done",
@@ -243,7 +270,8 @@ class JobLifecycleIT {
                 assertTrue(rows.getBoolean(2) && rows.getLong(1) > 1,
                         "the hand-over failed once and later ones went through: " + rows.getLong(1));
             }
-            assertTrue(RunningCronium.get().output().stream().anyMatch(l -> l.contains("recording them apart")));
+            assertTrue(RunningCronium.get().output().stream().anyMatch(l -> l.contains("recording them apart")
+                    || l.contains("hand-overs together failed; writing each alone")));
         } finally {
             try (var c = RunningCronium.get().database(); var s = c.createStatement()) {
                 s.execute("drop trigger handover_fault on executions; drop trigger handover_ended on jobs;"

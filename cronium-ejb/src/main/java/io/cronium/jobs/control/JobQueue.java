@@ -76,6 +76,12 @@ public class JobQueue {
                 c -> JobTable.transition(c, jobId, attempt, from, to));
     }
 
+    /** See {@link JobTable#moveAll}. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public java.util.Set<Long> moveAll(String node, List<JobTable.Move> moves) {
+        return withConnection("changing the status of " + moves.size() + " jobs", c -> JobTable.moveAll(c, node, moves));
+    }
+
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public boolean requeue(long jobId, int attempt, JobStatus from, Duration delay) {
         return withConnection("re-queueing job " + jobId, c -> JobTable.requeue(c, jobId, attempt, from, delay, false));

@@ -76,11 +76,15 @@ public class JobRunner {
     HelperRuns helperRuns;
 
     @Inject
+    HandoverGroup handovers;
+
+    @Inject
     TokenService tokens;
 
     /**
      * Runs a started job and records its end; when the worker's next job is already claimed here, starts that one in
-     * the same transaction and returns it, for the worker to run next.
+     * the same transaction and returns it, for the worker to run next. An end whose job status is known at once is
+     * recorded with the other workers' hand-overs of the moment ({@link HandoverGroup}).
      */
     public Optional<RunStarts.StartedRun> run(RunStarts.StartedRun run) {
         ClaimedJob job = run.job();
@@ -105,7 +109,18 @@ public class JobRunner {
         List<RunOutput.Chunk> lastChunks = new ArrayList<>();
         outputs.forEach(output -> lastChunks.addAll(flusher.detach(output)));
         ClaimedJob next = dispatcher.nextForWorker();
-        if (next != null) {
+        var settled = RunRecorder.settledStatus(job, ends, payload);
+        if (settled.isPresent()) {
+            try {
+                return handovers.write(new HandoverGroup.Handover(job, ends, payload, settled.get(), lastChunks, next));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "recording the end of job " + job.jobId() + (next == null ? " failed; recording"
+                        + " it again alone" : " with the start of job " + next.jobId() + " failed; recording them apart"), e);
+                if (next != null) {
+                    dispatcher.notStarted(next);
+                }
+            }
+        } else if (next != null) {
             try {
                 var handover = starts.finishAndStart(job, ends, payload, lastChunks, node.id(), next);
                 handover.retryAt().ifPresent(dispatcher::wakeAt);

@@ -6,10 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The queue's hot statements in plain SQL. Claiming is one statement (select the best job, skip rows other workers
@@ -55,6 +59,21 @@ public final class JobTable {
                    finished_at = case when ? then now() else finished_at end,
                    lease_until = case when ? then null else lease_until end
              where id = ? and attempt = ? and status = ?
+            """;
+
+    /**
+     * Several status changes of this node's attempts in one statement (a group of workers' hand-overs: the ends of
+     * their runs and the starts of their next jobs), each conditional as {@link #TRANSITION} is and on the claim
+     * being this node's. Rows are taken in id order, as {@link #RENEW} takes them, so the two never deadlock.
+     */
+    static final String MOVE_ALL = """
+            update jobs j set status = m.target,
+                   started_at  = case when m.target = 'RUNNING' then now() else j.started_at end,
+                   finished_at = case when m.target = 'RUNNING' then j.finished_at else now() end,
+                   lease_until = case when m.target = 'RUNNING' then j.lease_until else null end
+              from unnest(?::bigint[], ?::int[], ?::text[], ?::text[]) as m(id, attempt, source, target)
+             where j.id = m.id and j.attempt = m.attempt and j.status = m.source and j.claimed_by = ?
+            returning j.id
             """;
 
     /** A claim given back before its job started: the same attempt, free for any node to claim. */
@@ -107,6 +126,18 @@ public final class JobTable {
     static final String MOST_URGENT_DUE = """
             select priority from jobs where status = 'QUEUED' and run_at <= now() order by priority desc limit 1
             """;
+
+    /** One status change of a job's attempt, for {@link #moveAll}. */
+    public record Move(long jobId, int attempt, JobStatus from, JobStatus to) {
+
+        public Move {
+            from.moveTo(to);
+            boolean startsOrEnds = to == JobStatus.RUNNING || (from == JobStatus.RUNNING && to.isFinal());
+            if (!startsOrEnds) { // a grouped move is always a node's own start or end of a run
+                throw new IllegalArgumentException("not a start or end of a run: " + from + " -> " + to);
+            }
+        }
+    }
 
     /** A job's state as read under its row lock. */
     public record LockedJob(long id, long logId, JobStatus status, int attempt, boolean cancelRequested) {
@@ -173,6 +204,28 @@ public final class JobTable {
         }
     }
 
+    /**
+     * Makes {@code moves} of this node's attempts in one statement (see {@link #MOVE_ALL}).
+     * @return the ids of the jobs moved; a job missing from it was not where its move expected (lease lost, taken)
+     */
+    public static Set<Long> moveAll(Connection connection, String node, List<Move> moves) throws SQLException {
+        List<Move> ordered = moves.stream().sorted(Comparator.comparingLong(Move::jobId)).toList();
+        Set<Long> moved = new HashSet<>();
+        try (var statement = connection.prepareStatement(MOVE_ALL)) {
+            statement.setArray(1, connection.createArrayOf("bigint", ordered.stream().map(Move::jobId).toArray()));
+            statement.setArray(2, connection.createArrayOf("integer", ordered.stream().map(Move::attempt).toArray()));
+            statement.setArray(3, connection.createArrayOf("text", ordered.stream().map(m -> m.from().name()).toArray()));
+            statement.setArray(4, connection.createArrayOf("text", ordered.stream().map(m -> m.to().name()).toArray()));
+            statement.setString(5, node);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    moved.add(rows.getLong(1));
+                }
+            }
+        }
+        return moved;
+    }
+
     /** Gives back claimed jobs that have not started; see {@link #release(Connection, long, int)}. */
     public static void release(Connection connection, List<ClaimedJob> jobs) throws SQLException {
         for (ClaimedJob job : jobs) {
@@ -232,10 +285,11 @@ public final class JobTable {
         if (attempts.isEmpty()) {
             return kept;
         }
+        var ordered = new TreeMap<>(attempts); // rows in id order, as MOVE_ALL takes them
         try (var statement = connection.prepareStatement(RENEW)) {
             statement.setInt(1, leaseSeconds);
-            statement.setArray(2, connection.createArrayOf("bigint", attempts.keySet().toArray()));
-            statement.setArray(3, connection.createArrayOf("integer", attempts.values().toArray()));
+            statement.setArray(2, connection.createArrayOf("bigint", ordered.keySet().toArray()));
+            statement.setArray(3, connection.createArrayOf("integer", ordered.values().toArray()));
             statement.setString(4, node);
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {

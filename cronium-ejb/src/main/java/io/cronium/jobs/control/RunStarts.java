@@ -2,6 +2,7 @@ package io.cronium.jobs.control;
 
 import io.cronium.execution.Executor;
 import io.cronium.execution.ExecutorRegistry;
+import io.cronium.jobs.entity.JobStatus;
 import io.cronium.logs.control.RunAggregate;
 import io.cronium.logs.control.RunOutput;
 import io.cronium.logs.control.RunRecorder;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -67,7 +69,7 @@ public class RunStarts {
         List<ClaimedJob> claimed = queue.claim(node, leaseSeconds, limit, minPriority);
         List<StartedRun> started = new ArrayList<>();
         for (ClaimedJob job : claimed.subList(0, Math.min(startNow, claimed.size()))) {
-            startClaimed(job).ifPresent(started::add);
+            startClaimed(job, JobStatus.CLAIMED).ifPresent(started::add);
         }
         return new Claimed(started, claimed.subList(Math.min(startNow, claimed.size()), claimed.size()));
     }
@@ -78,7 +80,8 @@ public class RunStarts {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<StartedRun> start(String node, ClaimedJob job) {
-        return queue.holdClaim(job.jobId(), job.attempt(), node) ? startClaimed(job) : Optional.empty();
+        return queue.holdClaim(job.jobId(), job.attempt(), node) ? startClaimed(job, JobStatus.CLAIMED)
+                : Optional.empty();
     }
 
     /** What a worker's hand-over gave: the retry of the job that ended, if one is due, and the next job started. */
@@ -93,41 +96,68 @@ public class RunStarts {
     public Handover finishAndStart(ClaimedJob ended, List<RunAggregate.End> ends, JobPayload payload,
                                    List<RunOutput.Chunk> lastOutput, String node, ClaimedJob next) {
         Optional<Instant> retryAt = recorder.finish(ended, ends, payload, lastOutput);
-        return new Handover(retryAt, queue.holdClaim(next.jobId(), next.attempt(), node) ? startClaimed(next)
-                : Optional.empty());
+        return new Handover(retryAt, queue.holdClaim(next.jobId(), next.attempt(), node)
+                ? startClaimed(next, JobStatus.CLAIMED) : Optional.empty());
     }
 
-    /** CLAIMED -> RUNNING with its execution records; a job that cannot start here fails alone, with the reason. */
-    private Optional<StartedRun> startClaimed(ClaimedJob job) {
+    /**
+     * Records a group of workers' hand-overs in one transaction (a group commit: {@link HandoverGroup}): every
+     * job's move, the ends and the next starts, in one statement, then each end's and start's records.
+     * @return for each hand-over, in order, the next run started, if one did
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Optional<StartedRun>> handOver(String node, List<HandoverGroup.Handover> group) {
+        List<JobTable.Move> moves = new ArrayList<>();
+        for (HandoverGroup.Handover h : group) {
+            moves.add(new JobTable.Move(h.ended().jobId(), h.ended().attempt(), JobStatus.RUNNING, h.endsAs()));
+            if (h.next() != null) {
+                moves.add(new JobTable.Move(h.next().jobId(), h.next().attempt(), JobStatus.CLAIMED, JobStatus.RUNNING));
+            }
+        }
+        Set<Long> moved = queue.moveAll(node, moves);
+        List<Optional<StartedRun>> started = new ArrayList<>();
+        for (HandoverGroup.Handover h : group) {
+            recorder.recordSettled(h.ended(), h.ends(), h.payload(), h.lastOutput(), moved.contains(h.ended().jobId()));
+            started.add(h.next() != null && moved.contains(h.next().jobId())
+                    ? startClaimed(h.next(), JobStatus.RUNNING) : Optional.empty());
+        }
+        return started;
+    }
+
+    /**
+     * Starts a claimed job with its execution records (CLAIMED -> RUNNING here, unless {@code current} says the
+     * caller moved it already); a job that cannot start here fails alone, with the reason.
+     */
+    private Optional<StartedRun> startClaimed(ClaimedJob job, JobStatus current) {
         JobPayload payload;
         try {
             payload = JobPayload.fromJson(job.payload());
         } catch (RuntimeException e) {
-            recorder.failWithoutExecution(job, "the job's stored request cannot be read: " + e.getMessage());
+            recorder.failWithoutExecution(job, current, "the job's stored request cannot be read: " + e.getMessage());
             return Optional.empty();
         }
         long lateSeconds = Duration.between(job.runAt(), Instant.now()).toSeconds();
         if (payload.misfire() == MisfirePolicy.SKIP && lateSeconds > misfireThresholdSeconds) {
             // queued ahead of its slot, then the node stopped: the slot's turn came too late for SKIP
-            recorder.missedWithoutExecution(job, "slot missed: its run could start only " + lateSeconds
+            recorder.missedWithoutExecution(job, current, "slot missed: its run could start only " + lateSeconds
                     + " s after the slot (misfire policy SKIP)");
             return Optional.empty();
         }
         if (payload.spec().remote() && payload.spec().servers().isEmpty()) {
-            recorder.failWithoutExecution(job, "no server to run on: the event's server groups have no servers");
+            recorder.failWithoutExecution(job, current, "no server to run on: the event's server groups have no servers");
             return Optional.empty();
         }
         if (payload.spec().remote()) {
-            return recorder.begin(job, executors.ssh().name(), true, payload.spec().servers()).map(begun ->
+            return recorder.begin(job, current, executors.ssh().name(), true, payload.spec().servers()).map(begun ->
                     new StartedRun(job, payload, null, begun.executions(), begun.secretEnv(), begun.context()));
         }
         var choice = executors.choose(payload.type(), payload.spec());
         if (choice.executor() == null) {
-            recorder.failWithoutExecution(job, choice.refusal());
+            recorder.failWithoutExecution(job, current, choice.refusal());
             return Optional.empty();
         }
         Executor executor = choice.executor();
-        return recorder.begin(job, executor.name(), executor.sandboxed(), List.of()).map(begun ->
+        return recorder.begin(job, current, executor.name(), executor.sandboxed(), List.of()).map(begun ->
                 new StartedRun(job, payload, executor, begun.executions(), begun.secretEnv(), begun.context()));
     }
 }

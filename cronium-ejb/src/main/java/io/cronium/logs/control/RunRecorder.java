@@ -91,12 +91,14 @@ public class RunRecorder {
     }
 
     /**
-     * CLAIMED -> RUNNING, an execution record per target (this node, or each server), and the event's secrets
-     * decrypted, in the caller's transaction; empty if the job was cancelled or taken meanwhile, or failed because
-     * a secret no longer decrypts (key changed, value tampered with), which fails this run visibly and no other.
+     * CLAIMED -> RUNNING (unless the caller moved it already: {@code current} RUNNING), an execution record per
+     * target (this node, or each server), and the event's secrets decrypted, in the caller's transaction; empty if
+     * the job was cancelled or taken meanwhile, or failed because a secret no longer decrypts (key changed, value
+     * tampered with), which fails this run visibly and no other.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public Optional<Begun> begin(ClaimedJob job, String executor, boolean sandboxed, List<Long> servers) {
+    public Optional<Begun> begin(ClaimedJob job, JobStatus current, String executor, boolean sandboxed,
+                                 List<Long> servers) {
         Map<String, String> secretEnv;
         List<Server> targets;
         RunContext context;
@@ -106,10 +108,11 @@ public class RunRecorder {
             context = context(job);
         } catch (SecretCipher.SecretDecryptionException | IllegalStateException e) {
             // caught here, inside the start transaction, so that one bad secret fails one run, not the batch
-            failWithoutExecution(job, e.getMessage());
+            failWithoutExecution(job, current, e.getMessage());
             return Optional.empty();
         }
-        if (!queue.transition(job.jobId(), job.attempt(), JobStatus.CLAIMED, JobStatus.RUNNING)) {
+        if (current == JobStatus.CLAIMED
+                && !queue.transition(job.jobId(), job.attempt(), JobStatus.CLAIMED, JobStatus.RUNNING)) {
             return Optional.empty();
         }
         Instant now = Instant.now();
@@ -165,6 +168,23 @@ public class RunRecorder {
     }
 
     /**
+     * The status an attempt's job ends with, when it is known before the job's row is read: its end carries no
+     * variables to apply (a refused one would fail it) and no retry can follow it (a cancel request would decide).
+     * Such an end is recorded by {@link #recordSettled}, its job moved beside others' (docs/BENCHMARKS.md); any other
+     * by {@link #finish}.
+     */
+    public static Optional<JobStatus> settledStatus(ClaimedJob job, List<RunAggregate.End> ends, JobPayload payload) {
+        if (ends.stream().anyMatch(end -> !end.variables().isEmpty())) {
+            return Optional.empty();
+        }
+        LogStatus status = RunAggregate.of(ends).status();
+        if (retryable(status) && payload.retry().allowsRetryAfter(job.attempt())) {
+            return Optional.empty();
+        }
+        return Optional.of(jobStatus(status));
+    }
+
+    /**
      * Records how an attempt ended on each of its targets, with the last output lines: the job ends, or goes back
      * to the queue for a retry (on every target) when the event allows one and nobody cancelled it. The job row is
      * locked first, so a cancel or a reaper cannot interleave.
@@ -174,42 +194,28 @@ public class RunRecorder {
     public Optional<Instant> finish(ClaimedJob job, List<RunAggregate.End> ends, JobPayload payload,
                                     List<RunOutput.Chunk> lastOutput) {
         RetrySchedule retry = payload.retry();
-        WorkflowStepRef step = payload.step();
-        if (!lastOutput.isEmpty()) {
-            try (var c = database.dataSource().getConnection()) {
-                OutputChunkTable.append(c, lastOutput); // with the result, so a stream sees all output before the end
-            } catch (SQLException e) {
-                throw new IllegalStateException("storing the output of job " + job.jobId() + " failed", e);
-            }
-        }
+        appendOutput(job, lastOutput);
         var locked = queue.lock(job.jobId()).orElse(null);
         if (locked == null || locked.status() != JobStatus.RUNNING || locked.attempt() != job.attempt()) {
-            LOG.warning(() -> "job " + job.jobId() + " attempt " + job.attempt()
-                    + " is no longer running here (lease lost or cancelled); its result is not recorded");
+            warnNotRecorded(job);
             return Optional.empty();
         }
         Instant now = Instant.now();
         RunLog log = em.find(RunLog.class, job.logId());
-        List<RunAggregate.End> applied = new ArrayList<>();
+        WorkflowStepRef step = payload.step();
         Map<String, String> stepVariables = new LinkedHashMap<>();
+        List<RunAggregate.End> applied = new ArrayList<>();
         for (RunAggregate.End end : ends) {
             if (step != null) {
                 stepVariables.putAll(step.ownChanges(end.variables()));
                 end = end.withoutVariables(stepVariables.keySet());
             }
-            RunAggregate.End done = withVariablesApplied(log.getOwnerId(), end);
-            ExecutionResult r = done.result();
-            Execution execution = em.find(Execution.class, done.executionId());
-            execution.finished(RunAggregate.status(r), r.exitCode(), r.stdout(), RunAggregate.errorText(r), now, r.timings());
-            execution.result(done.output());
-            applied.add(done);
+            applied.add(withVariablesApplied(log.getOwnerId(), end));
         }
-        ends = applied;
-        var run = RunAggregate.of(ends);
-        log.result(RunAggregate.result(ends));
+        var run = RunAggregate.of(applied);
         LogStatus status = run.status();
-        boolean failed = status == LogStatus.FAILURE || status == LogStatus.TIMEOUT || status == LogStatus.PARTIAL;
-        if (failed && !locked.cancelRequested() && retry.allowsRetryAfter(job.attempt())) {
+        if (retryable(status) && !locked.cancelRequested() && retry.allowsRetryAfter(job.attempt())) {
+            recordExecutions(log, applied, now);
             Duration delay = retry.delayAfter(job.attempt(), ThreadLocalRandom.current());
             queue.requeue(job.jobId(), job.attempt(), JobStatus.RUNNING, delay);
             Instant due = now.plus(delay);
@@ -218,18 +224,73 @@ public class RunRecorder {
             announcer.announce(job.logId());
             return Optional.of(due);
         }
-        JobStatus jobStatus = switch (status) {
+        queue.transition(job.jobId(), job.attempt(), JobStatus.RUNNING, jobStatus(status));
+        recordEnd(log, applied, run, payload, stepVariables, now);
+        return Optional.empty();
+    }
+
+    /**
+     * Records an end whose job status {@link #settledStatus} knew, after the caller moved the job (with others, in
+     * this transaction): {@code moved} false when the move found the attempt no longer running here.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordSettled(ClaimedJob job, List<RunAggregate.End> ends, JobPayload payload,
+                              List<RunOutput.Chunk> lastOutput, boolean moved) {
+        appendOutput(job, lastOutput);
+        if (!moved) {
+            warnNotRecorded(job);
+            return;
+        }
+        recordEnd(em.find(RunLog.class, job.logId()), ends, RunAggregate.of(ends), payload, Map.of(), Instant.now());
+    }
+
+    private void appendOutput(ClaimedJob job, List<RunOutput.Chunk> lastOutput) {
+        if (lastOutput.isEmpty()) {
+            return;
+        }
+        try (var c = database.dataSource().getConnection()) {
+            OutputChunkTable.append(c, lastOutput); // with the result, so a stream sees all output before the end
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing the output of job " + job.jobId() + " failed", e);
+        }
+    }
+
+    private static void warnNotRecorded(ClaimedJob job) {
+        LOG.warning(() -> "job " + job.jobId() + " attempt " + job.attempt()
+                + " is no longer running here (lease lost or cancelled); its result is not recorded");
+    }
+
+    private void recordExecutions(RunLog log, List<RunAggregate.End> ends, Instant now) {
+        for (RunAggregate.End end : ends) {
+            ExecutionResult r = end.result();
+            Execution execution = em.find(Execution.class, end.executionId());
+            execution.finished(RunAggregate.status(r), r.exitCode(), r.stdout(), RunAggregate.errorText(r), now, r.timings());
+            execution.result(end.output());
+        }
+        log.result(RunAggregate.result(ends));
+    }
+
+    /** The attempt's executions and its log end; a workflow step or an event with actions decides what follows. */
+    private void recordEnd(RunLog log, List<RunAggregate.End> ends, RunAggregate run, JobPayload payload,
+                           Map<String, String> stepVariables, Instant now) {
+        recordExecutions(log, ends, now);
+        log.finished(run.status(), run.exitCode(), run.output(), run.error(), now, run.timings());
+        announcer.announce(log.getId());
+        if (payload.step() != null || !payload.actions().isEmpty()) {
+            ended.fire(new RunEnded(log.getId(), stepVariables, payload.actions()));
+        }
+    }
+
+    private static boolean retryable(LogStatus status) {
+        return status == LogStatus.FAILURE || status == LogStatus.TIMEOUT || status == LogStatus.PARTIAL;
+    }
+
+    private static JobStatus jobStatus(LogStatus status) {
+        return switch (status) {
             case SUCCESS -> JobStatus.COMPLETED;
             case CANCELLED -> JobStatus.CANCELLED;
             default -> JobStatus.FAILED;
         };
-        queue.transition(job.jobId(), job.attempt(), JobStatus.RUNNING, jobStatus);
-        log.finished(status, run.exitCode(), run.output(), run.error(), now, run.timings());
-        announcer.announce(job.logId());
-        if (step != null || !payload.actions().isEmpty()) {
-            ended.fire(new RunEnded(log.getId(), stepVariables, payload.actions()));
-        }
-        return Optional.empty();
     }
 
     /**
@@ -260,10 +321,13 @@ public class RunRecorder {
         }
     }
 
-    /** A job no executor here can run ends FAILED with the reason, instead of waiting forever. */
+    /**
+     * A job no executor here can run ends FAILED with the reason, instead of waiting forever; {@code current}: where
+     * the caller holds it (CLAIMED, or RUNNING when moved with others' hand-overs).
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void failWithoutExecution(ClaimedJob job, String reason) {
-        if (queue.transition(job.jobId(), job.attempt(), JobStatus.CLAIMED, JobStatus.FAILED)) {
+    public void failWithoutExecution(ClaimedJob job, JobStatus current, String reason) {
+        if (queue.transition(job.jobId(), job.attempt(), current, JobStatus.FAILED)) {
             Instant now = Instant.now();
             RunLog log = em.find(RunLog.class, job.logId());
             log.started(now, job.attempt());
@@ -275,8 +339,8 @@ public class RunRecorder {
 
     /** A scheduled job that started too late for its event's misfire policy: the job is cancelled, the log MISSED. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void missedWithoutExecution(ClaimedJob job, String reason) {
-        if (queue.transition(job.jobId(), job.attempt(), JobStatus.CLAIMED, JobStatus.CANCELLED)) {
+    public void missedWithoutExecution(ClaimedJob job, JobStatus current, String reason) {
+        if (queue.transition(job.jobId(), job.attempt(), current, JobStatus.CANCELLED)) {
             try (var c = database.dataSource().getConnection()) {
                 LogTable.settle(c, job.logId(), LogStatus.MISSED, reason);
             } catch (SQLException e) {

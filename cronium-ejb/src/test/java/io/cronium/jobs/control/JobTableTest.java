@@ -112,6 +112,45 @@ class JobTableTest {
     }
 
     @Test
+    void groupedHandOversMoveOnlyTheAttemptsStillWhereThisNodeLeftThem() throws Exception {
+        try (var c = TestDatabase.connection()) {
+            long ended = running(c, "n", RecoveryPolicy.RERUN);
+            long failed = running(c, "n", RecoveryPolicy.RERUN);
+            long queued = TestDatabase.enqueue(c, TestDatabase.newLog(c), 1, "ALLOW", payload(RecoveryPolicy.RERUN));
+            assertEquals(queued, JobTable.claim(c, "n", 60).orElseThrow().jobId()); // claimed ahead, not started
+            long otherNodes = running(c, "other", RecoveryPolicy.RERUN);
+            long lost = running(c, "n", RecoveryPolicy.RERUN);
+            expireLease(c, lost);
+            assertTrue(JobTable.requeue(c, lost, 1, JobStatus.RUNNING, Duration.ofMinutes(1), true)); // reaped
+
+            var moved = JobTable.moveAll(c, "n", List.of(
+                    new JobTable.Move(ended, 1, JobStatus.RUNNING, JobStatus.COMPLETED),
+                    new JobTable.Move(failed, 1, JobStatus.RUNNING, JobStatus.FAILED),
+                    new JobTable.Move(queued, 1, JobStatus.CLAIMED, JobStatus.RUNNING),
+                    new JobTable.Move(lost, 1, JobStatus.RUNNING, JobStatus.COMPLETED),
+                    new JobTable.Move(otherNodes, 1, JobStatus.RUNNING, JobStatus.COMPLETED)));
+
+            assertEquals(Set.of(ended, failed, queued), moved);
+            assertEquals("COMPLETED true", column(c, "select status || ' ' || (finished_at is not null and lease_until"
+                    + " is null) from jobs where id = " + ended));
+            assertEquals("FAILED", column(c, "select status from jobs where id = " + failed));
+            assertEquals("RUNNING true", column(c, "select status || ' ' || (started_at is not null and lease_until"
+                    + " is not null) from jobs where id = " + queued));
+            assertEquals("QUEUED 2", column(c, "select status || ' ' || attempt from jobs where id = " + lost));
+            assertEquals("RUNNING", column(c, "select status from jobs where id = " + otherNodes));
+            assertEquals(Set.of(), JobTable.moveAll(c, "n", List.of(
+                    new JobTable.Move(ended, 1, JobStatus.RUNNING, JobStatus.COMPLETED))), "an end is moved once");
+        }
+    }
+
+    @Test
+    void aGroupedMoveIsAStartOrAnEndOfARunOnly() {
+        assertThrows(IllegalJobTransitionException.class, () -> new JobTable.Move(1, 1, JobStatus.QUEUED, JobStatus.RUNNING));
+        assertThrows(IllegalArgumentException.class, () -> new JobTable.Move(1, 1, JobStatus.RUNNING, JobStatus.QUEUED));
+        assertThrows(IllegalArgumentException.class, () -> new JobTable.Move(1, 1, JobStatus.CLAIMED, JobStatus.FAILED));
+    }
+
+    @Test
     void higherPriorityIsClaimedFirstThenOlderFirst() throws Exception {
         try (var c = TestDatabase.connection()) {
             long log = TestDatabase.newLog(c);
