@@ -2,6 +2,7 @@ package io.cronium.jobs.control;
 
 import io.cronium.jobs.entity.JobStatus;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,6 +22,14 @@ import java.util.TreeMap;
  * attempt number is the fencing token, so a node that lost its lease cannot record anything over the next attempt.
  */
 public final class JobTable {
+
+    /**
+     * Sent before each hot statement, in the same round trip: the rest of the transaction runs on plans made once per
+     * connection (generic plans) instead of planned again at every execution, which PostgreSQL otherwise keeps doing
+     * for these (a custom plan knows the limit and the array sizes, so it looks cheaper) and which cost a third of the
+     * queue's throughput (docs/BENCHMARKS.md). Local: it ends with the transaction.
+     */
+    static final String PLANNED_ONCE = "set local plan_cache_mode = force_generic_plan;\n";
 
     /**
      * The most urgent due jobs, skipping rows other workers hold. An exclusive (FORBID/QUEUE) event is skipped while
@@ -170,12 +179,12 @@ public final class JobTable {
     public static List<ClaimedJob> claim(Connection connection, String node, int leaseSeconds, int limit,
                                          int minPriority) throws SQLException {
         List<ClaimedJob> claimed = new ArrayList<>();
-        try (var statement = connection.prepareStatement(CLAIM)) {
+        try (var statement = connection.prepareStatement(PLANNED_ONCE + CLAIM)) {
             statement.setInt(1, minPriority);
             statement.setInt(2, limit);
             statement.setString(3, node);
             statement.setInt(4, leaseSeconds);
-            try (var rows = statement.executeQuery()) {
+            try (var rows = rowsOf(statement)) {
                 while (rows.next()) {
                     claimed.add(new ClaimedJob(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getInt(4),
                             rows.getString(5), rows.getTimestamp(6).toInstant(), rows.getInt(7)));
@@ -211,13 +220,13 @@ public final class JobTable {
     public static Set<Long> moveAll(Connection connection, String node, List<Move> moves) throws SQLException {
         List<Move> ordered = moves.stream().sorted(Comparator.comparingLong(Move::jobId)).toList();
         Set<Long> moved = new HashSet<>();
-        try (var statement = connection.prepareStatement(MOVE_ALL)) {
+        try (var statement = connection.prepareStatement(PLANNED_ONCE + MOVE_ALL)) {
             statement.setArray(1, connection.createArrayOf("bigint", ordered.stream().map(Move::jobId).toArray()));
             statement.setArray(2, connection.createArrayOf("integer", ordered.stream().map(Move::attempt).toArray()));
             statement.setArray(3, connection.createArrayOf("text", ordered.stream().map(m -> m.from().name()).toArray()));
             statement.setArray(4, connection.createArrayOf("text", ordered.stream().map(m -> m.to().name()).toArray()));
             statement.setString(5, node);
-            try (var rows = statement.executeQuery()) {
+            try (var rows = rowsOf(statement)) {
                 while (rows.next()) {
                     moved.add(rows.getLong(1));
                 }
@@ -348,11 +357,23 @@ public final class JobTable {
         return expired;
     }
 
+    /** The rows of a statement sent after {@link #PLANNED_ONCE}. */
+    private static ResultSet rowsOf(PreparedStatement statement) throws SQLException {
+        boolean rows = statement.execute();
+        while (!rows && statement.getUpdateCount() != -1) {
+            rows = statement.getMoreResults();
+        }
+        if (!rows) {
+            throw new SQLException("the statement returned no rows");
+        }
+        return statement.getResultSet();
+    }
+
     /** Cancels the due FORBID jobs whose event is still running (QUEUED -> CANCELLED) and returns them. */
     public static List<SkippedRun> skipForbidden(Connection connection) throws SQLException {
         JobStatus.QUEUED.moveTo(JobStatus.CANCELLED);
         List<SkippedRun> skipped = new ArrayList<>();
-        try (var statement = connection.prepareStatement(SKIP_FORBIDDEN); ResultSet rows = statement.executeQuery()) {
+        try (var statement = connection.prepareStatement(PLANNED_ONCE + SKIP_FORBIDDEN); ResultSet rows = rowsOf(statement)) {
             while (rows.next()) {
                 skipped.add(new SkippedRun(rows.getLong(1), rows.getLong(2), rows.getLong(3)));
             }
