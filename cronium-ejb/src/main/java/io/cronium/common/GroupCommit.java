@@ -90,7 +90,9 @@ public final class GroupCommit<T, R> {
         for (var w = waiting.poll(); w != null; w = waiting.poll()) {
             group.add(w);
         }
-        write(group);
+        if (!group.isEmpty()) {
+            write(group);
+        }
     }
 
     private void write(List<Waiting<T, R>> group) {
@@ -108,6 +110,12 @@ public final class GroupCommit<T, R> {
             }
             groupFailed.accept(e);
             group.forEach(w -> write(List.of(w)));
+        } catch (Error e) { // no item may be left unwritten: its thread would wait for ever
+            group.stream().filter(w -> !w.written).forEach(w -> {
+                w.failure = new IllegalStateException("writing its group failed: " + e, e);
+                written(w);
+            });
+            throw e;
         }
     }
 

@@ -2,6 +2,7 @@ package io.cronium.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -101,6 +102,42 @@ class GroupCommitTest {
         assertEquals("written 4", results.get(3).get(10, TimeUnit.SECONDS));
         assertEquals(5, writer.groups.size(), "the first; the three together; then each of the three alone");
         assertEquals(1, groupFailures.size());
+    }
+
+    @Test
+    void anErrorWritingAGroupFailsEveryItemOfItInsteadOfLeavingThreadsWaiting() throws Exception {
+        var firstMayEnd = new CountDownLatch(1);
+        var commit = new GroupCommit<Integer, String>(group -> {
+            try {
+                firstMayEnd.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (group.size() > 1) {
+                throw new StackOverflowError("deep");
+            }
+            return List.of("written " + group.get(0));
+        }, e -> { });
+        Future<String> first = threads.submit(() -> commit.write(1));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (commit.waitingCount() > 0 && System.nanoTime() < deadline) { // 1 is being written
+            Thread.sleep(5);
+        }
+        List<Future<String>> others = new ArrayList<>();
+        for (int i = 2; i <= 3; i++) {
+            int item = i;
+            others.add(threads.submit(() -> commit.write(item)));
+        }
+        while (commit.waitingCount() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        firstMayEnd.countDown();
+
+        assertEquals("written 1", first.get(10, TimeUnit.SECONDS));
+        for (var other : others) { // one wrote the group and got the error, the other the failure it left
+            var failure = assertThrows(ExecutionException.class, () -> other.get(10, TimeUnit.SECONDS));
+            assertTrue(failure.getCause().toString().contains("deep"), failure.getCause().toString());
+        }
     }
 
     @Test
