@@ -111,6 +111,101 @@ class JobTableTest {
         }
     }
 
+    /** A worker's hand-over as the node writes it: the end of its job and the start of the next (-1: none). */
+    private record Handover(long ended, long next) {
+    }
+
+    /**
+     * The same 10,000 jobs through the node's design: two nodes of two workers each claim ahead, and each node writes
+     * its workers' hand-overs in groups (its {@code GroupCommit}, {@link JobTable#moveAll} and one commit per group).
+     */
+    @Test
+    void tenThousandNoOpJobsHandedOverInGroupsByTwoNodesRunExactlyOnce() throws Exception {
+        int jobs = 10_000;
+        Set<Long> queued = new HashSet<>();
+        try (var c = TestDatabase.connection()) {
+            long log = TestDatabase.newLog(c);
+            for (int i = 0; i < jobs; i++) {
+                queued.add(TestDatabase.enqueue(c, log, i % 4));
+            }
+        }
+        Set<Long> completed = ConcurrentHashMap.newKeySet();
+        List<Long> lostOrTwice = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> workers = new ArrayList<>();
+        List<Connection> connections = new ArrayList<>();
+        for (String node : List.of("node-a", "node-b")) {
+            var free = new java.util.concurrent.LinkedBlockingQueue<Connection>();
+            for (int i = 0; i < 2; i++) {
+                Connection c = TestDatabase.connection();
+                c.setAutoCommit(false);
+                free.add(c);
+                connections.add(c);
+            }
+            var groups = new io.cronium.common.GroupCommit<Handover, Boolean>(group -> {
+                List<JobTable.Move> moves = new ArrayList<>();
+                for (Handover h : group) {
+                    if (h.ended() != -1) {
+                        moves.add(new JobTable.Move(h.ended(), 1, JobStatus.RUNNING, JobStatus.COMPLETED));
+                    }
+                    if (h.next() != -1) {
+                        moves.add(new JobTable.Move(h.next(), 1, JobStatus.CLAIMED, JobStatus.RUNNING));
+                    }
+                }
+                Connection c = free.remove();
+                try {
+                    var moved = JobTable.moveAll(c, node, moves);
+                    c.commit();
+                    return group.stream().map(h -> (h.ended() == -1 || moved.contains(h.ended()))
+                            && (h.next() == -1 || moved.contains(h.next()))).toList();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    free.add(c);
+                }
+            }, e -> { });
+            for (int w = 0; w < 2; w++) {
+                workers.add(pool.submit(() -> {
+                    try (Connection c = TestDatabase.connection()) {
+                        long previous = -1;
+                        while (true) {
+                            var ahead = JobTable.claim(c, node, 60, 3);
+                            for (var next : ahead) {
+                                if (!groups.write(new Handover(previous, next.jobId()))) {
+                                    lostOrTwice.add(next.jobId());
+                                }
+                                if (previous != -1 && !completed.add(previous)) {
+                                    lostOrTwice.add(previous);
+                                }
+                                previous = next.jobId();
+                            }
+                            if (ahead.isEmpty()) {
+                                if (previous != -1 && (!groups.write(new Handover(previous, -1))
+                                        || !completed.add(previous))) {
+                                    lostOrTwice.add(previous);
+                                }
+                                return null;
+                            }
+                        }
+                    }
+                }));
+            }
+        }
+        for (var worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        for (Connection c : connections) {
+            c.close();
+        }
+        assertEquals(List.of(), lostOrTwice, "every hand-over moved its jobs, no job completed twice");
+        assertEquals(queued, completed, "no job is lost");
+        try (var c = TestDatabase.connection()) {
+            assertEquals(String.valueOf(jobs), column(c,
+                    "select count(*) from jobs where status = 'COMPLETED' and finished_at is not null and lease_until is null"));
+        }
+    }
+
     @Test
     void groupedHandOversMoveOnlyTheAttemptsStillWhereThisNodeLeftThem() throws Exception {
         try (var c = TestDatabase.connection()) {
