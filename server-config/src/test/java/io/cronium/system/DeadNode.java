@@ -13,6 +13,14 @@ record DeadNode(long jobId, long logId, String executionId) {
 
     /** The same for a run on a server ({@code serverId}; null: on the node itself, in a container). */
     static DeadNode leftRunning(long eventId, String payload, Long serverId) throws SQLException {
+        return leftRunning(eventId, payload, serverId, -1);
+    }
+
+    /**
+     * The same with a lease that runs out {@code leaseSeconds} from now (negative: ran out already), for a test that
+     * must leave something behind first, before the reaper can see the run.
+     */
+    static DeadNode leftRunning(long eventId, String payload, Long serverId, int leaseSeconds) throws SQLException {
         long logId;
         long jobId;
         try (var c = RunningCronium.get().database()) {
@@ -24,12 +32,13 @@ record DeadNode(long jobId, long logId, String executionId) {
                 logId = rows.getLong(1);
             }
             try (var s = c.prepareStatement("insert into jobs (event_id, log_id, status, payload, claimed_by, claimed_at,"
-                    + " lease_until, started_at) values (?, ?, 'RUNNING', ?, ?, now(), now() - interval '1 second',"
+                    + " lease_until, started_at) values (?, ?, 'RUNNING', ?, ?, now(), now() + make_interval(secs => ?),"
                     + " now()) returning id")) {
                 s.setLong(1, eventId);
                 s.setLong(2, logId);
                 s.setString(3, payload);
                 s.setString(4, NAME);
+                s.setInt(5, leaseSeconds);
                 var rows = s.executeQuery();
                 rows.next();
                 jobId = rows.getLong(1);

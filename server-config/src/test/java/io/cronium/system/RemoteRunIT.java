@@ -187,7 +187,7 @@ class RemoteRunIT {
         long event = operator.createEvent(remoteEvent("lost-remote", "sleep 300", servers[1]));
         var dead = DeadNode.leftRunning(event, "{\"type\":\"BASH\",\"script\":\"sleep 300\",\"timeoutSeconds\":600,"
                 + "\"env\":{},\"retries\":0,\"recovery\":\"FAIL\",\"isolation\":\"AUTO\",\"servers\":[" + servers[1] + "]}",
-                servers[1]);
+                servers[1], 5); // its lease runs out once the leftover below is on the server, not before
         // what the runner leaves on the server when the connection of its node is gone: the script's process
         // group, named in the payload directory's pid file
         String dir = "/tmp/cronium-run-" + dead.executionId();
