@@ -64,9 +64,8 @@ class JobTableTest {
         }
     }
 
-    @Test
-    void tenThousandNoOpJobsRunByFourWorkersExactlyOnce() throws Exception {
-        int jobs = 10_000;
+    /** {@code jobs} due no-op jobs of one log, their priorities mixed; returns their ids. */
+    static Set<Long> queueNoOpJobs(int jobs) throws SQLException {
         Set<Long> queued = new HashSet<>();
         try (var c = TestDatabase.connection()) {
             long log = TestDatabase.newLog(c);
@@ -74,6 +73,20 @@ class JobTableTest {
                 queued.add(TestDatabase.enqueue(c, log, i % 4));
             }
         }
+        return queued;
+    }
+
+    static void assertAllCompleted(int jobs) throws SQLException {
+        try (var c = TestDatabase.connection()) {
+            assertEquals(String.valueOf(jobs), column(c,
+                    "select count(*) from jobs where status = 'COMPLETED' and finished_at is not null and lease_until is null"));
+        }
+    }
+
+    @Test
+    void tenThousandNoOpJobsRunByFourWorkersExactlyOnce() throws Exception {
+        int jobs = 10_000;
+        Set<Long> queued = queueNoOpJobs(jobs);
         Set<Long> completed = ConcurrentHashMap.newKeySet();
         List<Long> duplicates = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -105,10 +118,7 @@ class JobTableTest {
         pool.shutdown();
         assertEquals(List.of(), duplicates, "no job is claimed or completed twice");
         assertEquals(queued, completed, "no job is lost");
-        try (var c = TestDatabase.connection()) {
-            assertEquals(String.valueOf(jobs), column(c,
-                    "select count(*) from jobs where status = 'COMPLETED' and finished_at is not null and lease_until is null"));
-        }
+        assertAllCompleted(jobs);
     }
 
     /** A worker's hand-over as the node writes it: the end of its job and the start of the next (-1: none). */
@@ -122,13 +132,7 @@ class JobTableTest {
     @Test
     void tenThousandNoOpJobsHandedOverInGroupsByTwoNodesRunExactlyOnce() throws Exception {
         int jobs = 10_000;
-        Set<Long> queued = new HashSet<>();
-        try (var c = TestDatabase.connection()) {
-            long log = TestDatabase.newLog(c);
-            for (int i = 0; i < jobs; i++) {
-                queued.add(TestDatabase.enqueue(c, log, i % 4));
-            }
-        }
+        Set<Long> queued = queueNoOpJobs(jobs);
         Set<Long> completed = ConcurrentHashMap.newKeySet();
         List<Long> lostOrTwice = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -200,10 +204,7 @@ class JobTableTest {
         }
         assertEquals(List.of(), lostOrTwice, "every hand-over moved its jobs, no job completed twice");
         assertEquals(queued, completed, "no job is lost");
-        try (var c = TestDatabase.connection()) {
-            assertEquals(String.valueOf(jobs), column(c,
-                    "select count(*) from jobs where status = 'COMPLETED' and finished_at is not null and lease_until is null"));
-        }
+        assertAllCompleted(jobs);
     }
 
     @Test
