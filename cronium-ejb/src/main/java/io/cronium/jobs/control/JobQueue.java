@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -78,7 +79,7 @@ public class JobQueue {
 
     /** See {@link JobTable#moveAll}. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public java.util.Set<Long> moveAll(String node, List<JobTable.Move> moves) {
+    public Set<Long> moveAll(String node, List<JobTable.Move> moves) {
         return withConnection("changing the status of " + moves.size() + " jobs", c -> JobTable.moveAll(c, node, moves));
     }
 
