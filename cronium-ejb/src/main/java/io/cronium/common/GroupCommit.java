@@ -108,7 +108,11 @@ public final class GroupCommit<T, R> {
                 written(group.get(0));
                 return;
             }
-            groupFailed.accept(e);
+            try {
+                groupFailed.accept(e);
+            } catch (RuntimeException reportFailed) { // telling must not stop the items from being written
+                e.addSuppressed(reportFailed);
+            }
             group.forEach(w -> write(List.of(w)));
         } catch (Error e) { // no item may be left unwritten: its thread would wait for ever
             group.stream().filter(w -> !w.written).forEach(w -> {

@@ -105,6 +105,22 @@ class GroupCommitTest {
     }
 
     @Test
+    void aFailedGroupIsWrittenOneByOneEvenWhenTellingOfItFails() throws Exception {
+        var writer = new Writer(3);
+        var results = handInWhileTheFirstIsWritten(writer, new ArrayList<>() {
+            @Override
+            public boolean add(RuntimeException e) {
+                throw new IllegalStateException("the log is full");
+            }
+        });
+
+        assertEquals("written 2", results.get(1).get(10, TimeUnit.SECONDS));
+        var failure = assertThrows(ExecutionException.class, () -> results.get(2).get(10, TimeUnit.SECONDS));
+        assertEquals("3 cannot be written", failure.getCause().getMessage());
+        assertEquals("written 4", results.get(3).get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     void anErrorWritingAGroupFailsEveryItemOfItInsteadOfLeavingThreadsWaiting() throws Exception {
         var firstMayEnd = new CountDownLatch(1);
         var commit = new GroupCommit<Integer, String>(group -> {
