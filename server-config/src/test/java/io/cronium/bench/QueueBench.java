@@ -102,7 +102,8 @@ public final class QueueBench {
         dbScheduler(server, jobs / 10, threads);
         List<Double> oursRates = new ArrayList<>();
         List<Double> peerRates = new ArrayList<>();
-        // -Dbench.design=apart or prefetch: an earlier design, measured beside db-scheduler the same way
+        // -Dbench.design=apart or prefetch (earlier designs) or claim-start (a candidate): measured beside db-scheduler
+        // the same way
         String design = System.getProperty("bench.design", "");
         if (!design.isEmpty()) {
             earlierDesign(server, jobs / 10, threads, design);
@@ -113,9 +114,13 @@ public final class QueueBench {
         }
         double ours = StartupBench.median(oursRates);
         double peer = StartupBench.median(peerRates);
-        String described = design.isEmpty() ? "" : design.equals("apart")
-                ? " (earlier design: each worker's hand-over in its own transaction, four statements)"
-                : " (earlier design: each worker's hand-over in one statement of its own, claim ahead x" + factor() + ")";
+        String described = switch (design) {
+            case "" -> "";
+            case "apart" -> " (earlier design: each worker's hand-over in its own transaction, four statements)";
+            case "claim-start" -> " (candidate: a group's round trip ends its jobs and claims the next as started)";
+            default -> " (earlier design: each worker's hand-over in one statement of its own, claim ahead x"
+                    + factor() + ")";
+        };
         System.out.printf(Locale.ROOT, "Cronium queue%s: %s jobs/s, median %.0f%n", described, rates(oursRates), ours);
         System.out.printf(Locale.ROOT, "db-scheduler:  %s jobs/s, median %.0f%n", rates(peerRates), peer);
         System.out.printf(Locale.ROOT, "ratio Cronium / db-scheduler: %.2f (target >= 1.0)%n", ours / peer);
@@ -141,12 +146,99 @@ public final class QueueBench {
     }
 
     /**
-     * Earlier designs ({@code -Dbench.design=apart} or {@code prefetch}), to compare in the same process: each worker
+     * Earlier designs ({@code -Dbench.design=apart} or {@code prefetch}), to compare in the same process (and the
+     * candidate {@code claim-start}, see {@link #claimAndStart}): each worker
      * records its job's end and its next job's start in one transaction of its own, with the four statements the node
      * made until 2026-12 ({@code apart}), or in one statement ({@code prefetch}).
      */
     static double earlierDesign(BenchServer server, int jobs, int threads, String design) throws Exception {
+        if (design.equals("claim-start")) {
+            return claimAndStart(server, jobs, threads);
+        }
         return claimedAhead(server, jobs, threads, factor(), !design.equals("apart"));
+    }
+
+    /** The claim as {@link JobTable#CLAIM} makes it, but straight to RUNNING: a claim that is the start. */
+    private static final String CLAIM_AS_START = JobTable.CLAIM.replace(
+            "set status = 'CLAIMED',", "set status = 'RUNNING', started_at = now(),");
+
+    /**
+     * A candidate design ({@code -Dbench.design=claim-start}, 2026-12-01): no job is claimed ahead; a group's one
+     * round trip ends its workers' jobs and claims their next ones straight to RUNNING, so a job has two row versions
+     * (started, ended) as db-scheduler's (picked, deleted), and there are no claim transactions of their own.
+     */
+    private static double claimAndStart(BenchServer server, int jobs, int threads) throws Exception {
+        if (!CLAIM_AS_START.contains("'RUNNING', started_at")) {
+            throw new IllegalStateException("JobTable.CLAIM changed: the candidate needs its update");
+        }
+        queueJobs(server, jobs);
+        AtomicInteger done = new AtomicInteger();
+        Connection c = server.database("queue_bench");
+        c.setAutoCommit(false);
+        var groups = new GroupCommit<Long, Long>(endedJobs -> { // -1: a worker's first hand-over, nothing ended
+            List<JobTable.Move> ends = endedJobs.stream().filter(id -> id != -1)
+                    .map(id -> new JobTable.Move(id, 1, JobStatus.RUNNING, JobStatus.COMPLETED)).toList();
+            try (var statement = c.prepareStatement(JobTable.PLANNED_ONCE + JobTable.MOVE_ALL + ";\n" + CLAIM_AS_START)) {
+                statement.setArray(1, c.createArrayOf("bigint", ends.stream().map(JobTable.Move::jobId).toArray()));
+                statement.setArray(2, c.createArrayOf("integer", ends.stream().map(JobTable.Move::attempt).toArray()));
+                statement.setArray(3, c.createArrayOf("text", ends.stream().map(m -> m.from().name()).toArray()));
+                statement.setArray(4, c.createArrayOf("text", ends.stream().map(m -> m.to().name()).toArray()));
+                statement.setString(5, "bench");
+                statement.setInt(6, 0);
+                statement.setInt(7, endedJobs.size());
+                statement.setString(8, "bench");
+                statement.setInt(9, 60);
+                List<List<Long>> results = new ArrayList<>(); // the ends moved, then the jobs started
+                for (boolean rows = statement.execute(); rows || statement.getUpdateCount() != -1;
+                     rows = statement.getMoreResults()) {
+                    if (rows) {
+                        List<Long> ids = new ArrayList<>();
+                        try (var r = statement.getResultSet()) {
+                            while (r.next()) {
+                                ids.add(r.getLong(1));
+                            }
+                        }
+                        results.add(ids);
+                    }
+                }
+                c.commit();
+                if (results.get(0).size() != ends.size()) {
+                    throw new IllegalStateException("ended " + results.get(0).size() + " of " + ends.size());
+                }
+                done.addAndGet(ends.size());
+                GROUPS.incrementAndGet();
+                List<Long> started = results.get(1);
+                List<Long> next = new ArrayList<>();
+                for (int i = 0; i < endedJobs.size(); i++) {
+                    next.add(i < started.size() ? started.get(i) : -1L);
+                }
+                return next;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, e -> e.printStackTrace());
+        long t0 = System.nanoTime();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            Thread worker = new Thread(() -> {
+                for (long job = groups.write(-1L); job != -1; job = groups.write(job)) {
+                    // a no-op run
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        c.close();
+        if (done.get() != jobs) {
+            throw new IllegalStateException("completed " + done.get() + " of " + jobs);
+        }
+        System.out.printf(Locale.ROOT, "  (%d jobs: %.1f hand-overs per group on average)%n", jobs,
+                (double) (jobs + threads) / GROUPS.getAndSet(0));
+        return jobs / seconds;
     }
 
     /** Claims ahead into {@code buffer} (an empty element per worker at the end), as the node's dispatcher does. */

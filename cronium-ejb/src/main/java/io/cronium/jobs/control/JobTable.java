@@ -29,15 +29,16 @@ public final class JobTable {
      * for these (a custom plan knows the limit and the array sizes, so it looks cheaper) and which cost a third of the
      * queue's throughput (docs/BENCHMARKS.md). Local: it ends with the transaction.
      */
-    static final String PLANNED_ONCE = "set local plan_cache_mode = force_generic_plan;\n";
+    public static final String PLANNED_ONCE = "set local plan_cache_mode = force_generic_plan;\n";
 
     /**
      * The most urgent due jobs, skipping rows other workers hold. An exclusive (FORBID/QUEUE) event is skipped while
      * a run of it is active and gives at most one job per batch. The candidate scan is kept simple so that it walks
      * the queue index in order whatever the table's statistics say (a burst of new jobs has none yet). Two claimers
-     * that still pick two runs of one exclusive event at the same instant collide on a unique index.
+     * that still pick two runs of one exclusive event at the same instant collide on a unique index. (Public for the
+     * benchmark, which measures candidate designs built from it.)
      */
-    static final String CLAIM = """
+    public static final String CLAIM = """
             with candidates as (
                 select j.id, j.event_id, j.concurrency, j.priority, j.run_at from jobs j
                  where j.status = 'QUEUED' and j.run_at <= now() and j.priority >= ?
@@ -73,9 +74,10 @@ public final class JobTable {
     /**
      * Several status changes of this node's attempts in one statement (a group of workers' hand-overs: the ends of
      * their runs and the starts of their next jobs), each conditional as {@link #TRANSITION} is and on the claim
-     * being this node's. Rows are taken in id order, as {@link #RENEW} takes them, so the two never deadlock.
+     * being this node's. Rows are taken in id order, as {@link #RENEW} takes them, so the two never deadlock. (Public
+     * for the benchmark, as {@link #CLAIM}.)
      */
-    static final String MOVE_ALL = """
+    public static final String MOVE_ALL = """
             update jobs j set status = m.target,
                    started_at  = case when m.target = 'RUNNING' then now() else j.started_at end,
                    finished_at = case when m.target = 'RUNNING' then j.finished_at else now() end,
