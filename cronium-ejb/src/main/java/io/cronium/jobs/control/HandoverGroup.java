@@ -26,7 +26,7 @@ public class HandoverGroup {
 
     /**
      * A worker's hand-over: how its run ended (its job moves to {@code endsAs}, known without reading the job: see
-     * {@link io.cronium.logs.control.RunRecorder#settledStatus}) and the job claimed ahead it starts next (or null).
+     * {@link io.cronium.logs.control.AttemptOutcome#settledStatus}) and the job claimed ahead it starts next (or null).
      */
     public record Handover(ClaimedJob ended, List<RunAggregate.End> ends, JobPayload payload, JobStatus endsAs,
                            List<RunOutput.Chunk> lastOutput, ClaimedJob next) {

@@ -13,6 +13,7 @@ import io.cronium.execution.ExecutorRegistry;
 import io.cronium.execution.OutputSink;
 import io.cronium.execution.OutputChannel;
 import io.cronium.execution.SecretMasker;
+import io.cronium.logs.control.AttemptOutcome;
 import io.cronium.logs.control.OutputFlusher;
 import io.cronium.logs.control.RunAggregate;
 import io.cronium.logs.control.RunOutput;
@@ -109,7 +110,7 @@ public class JobRunner {
         List<RunOutput.Chunk> lastChunks = new ArrayList<>();
         outputs.forEach(output -> lastChunks.addAll(flusher.detach(output)));
         ClaimedJob next = dispatcher.nextForWorker();
-        var settled = RunRecorder.settledStatus(job, ends, payload);
+        var settled = AttemptOutcome.settledStatus(job, ends, payload);
         if (settled.isPresent()) {
             try {
                 return handovers.write(new HandoverGroup.Handover(job, ends, payload, settled.get(), lastChunks, next));

@@ -168,23 +168,6 @@ public class RunRecorder {
     }
 
     /**
-     * The status an attempt's job ends with, when it is known before the job's row is read: its end carries no
-     * variables to apply (a refused one would fail it) and no retry can follow it (a cancel request would decide).
-     * Such an end is recorded by {@link #recordSettled}, its job moved beside others' (docs/BENCHMARKS.md); any other
-     * by {@link #finish}.
-     */
-    public static Optional<JobStatus> settledStatus(ClaimedJob job, List<RunAggregate.End> ends, JobPayload payload) {
-        if (ends.stream().anyMatch(end -> !end.variables().isEmpty())) {
-            return Optional.empty();
-        }
-        LogStatus status = RunAggregate.of(ends).status();
-        if (retryable(status) && payload.retry().allowsRetryAfter(job.attempt())) {
-            return Optional.empty();
-        }
-        return Optional.of(jobStatus(status));
-    }
-
-    /**
      * Records how an attempt ended on each of its targets, with the last output lines: the job ends, or goes back
      * to the queue for a retry (on every target) when the event allows one and nobody cancelled it. The job row is
      * locked first, so a cancel or a reaper cannot interleave.
@@ -214,7 +197,7 @@ public class RunRecorder {
         }
         var run = RunAggregate.of(applied);
         LogStatus status = run.status();
-        if (retryable(status) && !locked.cancelRequested() && retry.allowsRetryAfter(job.attempt())) {
+        if (AttemptOutcome.retryable(status) && !locked.cancelRequested() && retry.allowsRetryAfter(job.attempt())) {
             recordExecutions(log, applied, now);
             Duration delay = retry.delayAfter(job.attempt(), ThreadLocalRandom.current());
             queue.requeue(job.jobId(), job.attempt(), JobStatus.RUNNING, delay);
@@ -224,14 +207,14 @@ public class RunRecorder {
             announcer.announce(job.logId());
             return Optional.of(due);
         }
-        queue.transition(job.jobId(), job.attempt(), JobStatus.RUNNING, jobStatus(status));
+        queue.transition(job.jobId(), job.attempt(), JobStatus.RUNNING, AttemptOutcome.jobStatus(status));
         recordEnd(log, applied, run, payload, stepVariables, now);
         return Optional.empty();
     }
 
     /**
-     * Records an end whose job status {@link #settledStatus} knew, after the caller moved the job (with others, in
-     * this transaction): {@code moved} false when the move found the attempt no longer running here.
+     * Records an end whose job status {@link AttemptOutcome#settledStatus} knew, after the caller moved the job (with
+     * others, in this transaction): {@code moved} false when the move found the attempt no longer running here.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void recordSettled(ClaimedJob job, List<RunAggregate.End> ends, JobPayload payload,
@@ -279,18 +262,6 @@ public class RunRecorder {
         if (payload.step() != null || !payload.actions().isEmpty()) {
             ended.fire(new RunEnded(log.getId(), stepVariables, payload.actions()));
         }
-    }
-
-    private static boolean retryable(LogStatus status) {
-        return status == LogStatus.FAILURE || status == LogStatus.TIMEOUT || status == LogStatus.PARTIAL;
-    }
-
-    private static JobStatus jobStatus(LogStatus status) {
-        return switch (status) {
-            case SUCCESS -> JobStatus.COMPLETED;
-            case CANCELLED -> JobStatus.CANCELLED;
-            default -> JobStatus.FAILED;
-        };
     }
 
     /**
