@@ -233,12 +233,7 @@ public final class QueueBench {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         c.close();
-        if (done.get() != jobs) {
-            throw new IllegalStateException("completed " + done.get() + " of " + jobs);
-        }
-        System.out.printf(Locale.ROOT, "  (%d jobs: %.1f hand-overs per group on average)%n", jobs,
-                (double) (jobs + threads) / GROUPS.getAndSet(0));
-        return jobs / seconds;
+        return groupedRate(jobs, threads, done.get(), seconds);
     }
 
     /** Claims ahead into {@code buffer} (an empty element per worker at the end), as the node's dispatcher does. */
@@ -368,15 +363,20 @@ public final class QueueBench {
         for (Connection c : connections) {
             c.close();
         }
-        if (done.get() != jobs) {
-            throw new IllegalStateException("completed " + done.get() + " of " + jobs);
+        return groupedRate(jobs, threads, done.get(), seconds);
+    }
+
+    private static final AtomicInteger GROUPS = new AtomicInteger();
+
+    /** Jobs per second of a grouped design, once every job was seen completed; prints the groups' mean size. */
+    private static double groupedRate(int jobs, int threads, int done, double seconds) {
+        if (done != jobs) {
+            throw new IllegalStateException("completed " + done + " of " + jobs);
         }
         System.out.printf(Locale.ROOT, "  (%d jobs: %.1f hand-overs per group on average)%n", jobs,
                 (double) (jobs + threads) / GROUPS.getAndSet(0));
         return jobs / seconds;
     }
-
-    private static final AtomicInteger GROUPS = new AtomicInteger();
 
     private static void queueJobs(BenchServer server, int jobs) throws Exception {
         try (var c = server.database("queue_bench"); var s = c.createStatement()) {
