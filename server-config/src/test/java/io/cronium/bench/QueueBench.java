@@ -102,8 +102,8 @@ public final class QueueBench {
         dbScheduler(server, jobs / 10, threads);
         List<Double> oursRates = new ArrayList<>();
         List<Double> peerRates = new ArrayList<>();
-        // -Dbench.design=apart or prefetch (earlier designs) or claim-start (a candidate): measured beside db-scheduler
-        // the same way
+        // -Dbench.design=apart or prefetch (earlier designs), claim-start or start-ahead (candidates): measured beside
+        // db-scheduler the same way
         String design = System.getProperty("bench.design", "");
         if (!design.isEmpty()) {
             earlierDesign(server, jobs / 10, threads, design);
@@ -118,6 +118,8 @@ public final class QueueBench {
             case "" -> "";
             case "apart" -> " (earlier design: each worker's hand-over in its own transaction, four statements)";
             case "claim-start" -> " (candidate: a group's round trip ends its jobs and claims the next as started)";
+            case "start-ahead" -> " (candidate: " + Integer.getInteger("bench.depth", 2) + " jobs started ahead per"
+                    + " worker, ends and starts written by a committer thread)";
             default -> " (earlier design: each worker's hand-over in one statement of its own, claim ahead x"
                     + factor() + ")";
         };
@@ -147,13 +149,16 @@ public final class QueueBench {
 
     /**
      * Earlier designs ({@code -Dbench.design=apart} or {@code prefetch}), to compare in the same process (and the
-     * candidate {@code claim-start}, see {@link #claimAndStart}): each worker
+     * candidates {@code claim-start} and {@code start-ahead}, see {@link #claimAndStart}): each worker
      * records its job's end and its next job's start in one transaction of its own, with the four statements the node
      * made until 2026-12 ({@code apart}), or in one statement ({@code prefetch}).
      */
     static double earlierDesign(BenchServer server, int jobs, int threads, String design) throws Exception {
         if (design.equals("claim-start")) {
             return claimAndStart(server, jobs, threads);
+        }
+        if (design.equals("start-ahead")) {
+            return startAhead(server, jobs, threads, Integer.getInteger("bench.depth", 2));
         }
         return claimedAhead(server, jobs, threads, factor(), !design.equals("apart"));
     }
@@ -162,55 +167,67 @@ public final class QueueBench {
     private static final String CLAIM_AS_START = JobTable.CLAIM.replace(
             "set status = 'CLAIMED',", "set status = 'RUNNING', started_at = now(),");
 
+    /** What one round trip of the candidates did: how many of the given jobs it ended, the jobs it started. */
+    private record EndsAndStarts(int ended, List<Long> started) {
+    }
+
+    /**
+     * The candidates' one round trip and commit: ends {@code ended} (RUNNING -> COMPLETED, as {@link JobTable#moveAll})
+     * and claims up to {@code starts} due jobs straight to RUNNING.
+     */
+    private static EndsAndStarts endAndStart(Connection c, List<Long> ended, int starts) throws java.sql.SQLException {
+        if (!CLAIM_AS_START.contains("'RUNNING', started_at")) {
+            throw new IllegalStateException("JobTable.CLAIM changed: the candidates need its update");
+        }
+        try (var statement = c.prepareStatement(JobTable.PLANNED_ONCE + JobTable.MOVE_ALL + ";\n" + CLAIM_AS_START)) {
+            statement.setArray(1, c.createArrayOf("bigint", ended.toArray()));
+            statement.setArray(2, c.createArrayOf("integer", ended.stream().map(id -> 1).toArray()));
+            statement.setArray(3, c.createArrayOf("text", ended.stream().map(id -> "RUNNING").toArray()));
+            statement.setArray(4, c.createArrayOf("text", ended.stream().map(id -> "COMPLETED").toArray()));
+            statement.setString(5, "bench");
+            statement.setInt(6, 0);
+            statement.setInt(7, starts);
+            statement.setString(8, "bench");
+            statement.setInt(9, 60);
+            List<List<Long>> results = new ArrayList<>(); // the ends moved, then the jobs started
+            for (boolean rows = statement.execute(); rows || statement.getUpdateCount() != -1;
+                 rows = statement.getMoreResults()) {
+                if (rows) {
+                    List<Long> ids = new ArrayList<>();
+                    try (var r = statement.getResultSet()) {
+                        while (r.next()) {
+                            ids.add(r.getLong(1));
+                        }
+                    }
+                    results.add(ids);
+                }
+            }
+            c.commit();
+            if (results.get(0).size() != ended.size()) {
+                throw new IllegalStateException("ended " + results.get(0).size() + " of " + ended.size());
+            }
+            GROUPS.incrementAndGet();
+            return new EndsAndStarts(ended.size(), results.get(1));
+        }
+    }
+
     /**
      * A candidate design ({@code -Dbench.design=claim-start}, 2026-12-01): no job is claimed ahead; a group's one
      * round trip ends its workers' jobs and claims their next ones straight to RUNNING, so a job has two row versions
      * (started, ended) as db-scheduler's (picked, deleted), and there are no claim transactions of their own.
      */
     private static double claimAndStart(BenchServer server, int jobs, int threads) throws Exception {
-        if (!CLAIM_AS_START.contains("'RUNNING', started_at")) {
-            throw new IllegalStateException("JobTable.CLAIM changed: the candidate needs its update");
-        }
         queueJobs(server, jobs);
         AtomicInteger done = new AtomicInteger();
         Connection c = server.database("queue_bench");
         c.setAutoCommit(false);
         var groups = new GroupCommit<Long, Long>(endedJobs -> { // -1: a worker's first hand-over, nothing ended
-            List<JobTable.Move> ends = endedJobs.stream().filter(id -> id != -1)
-                    .map(id -> new JobTable.Move(id, 1, JobStatus.RUNNING, JobStatus.COMPLETED)).toList();
-            try (var statement = c.prepareStatement(JobTable.PLANNED_ONCE + JobTable.MOVE_ALL + ";\n" + CLAIM_AS_START)) {
-                statement.setArray(1, c.createArrayOf("bigint", ends.stream().map(JobTable.Move::jobId).toArray()));
-                statement.setArray(2, c.createArrayOf("integer", ends.stream().map(JobTable.Move::attempt).toArray()));
-                statement.setArray(3, c.createArrayOf("text", ends.stream().map(m -> m.from().name()).toArray()));
-                statement.setArray(4, c.createArrayOf("text", ends.stream().map(m -> m.to().name()).toArray()));
-                statement.setString(5, "bench");
-                statement.setInt(6, 0);
-                statement.setInt(7, endedJobs.size());
-                statement.setString(8, "bench");
-                statement.setInt(9, 60);
-                List<List<Long>> results = new ArrayList<>(); // the ends moved, then the jobs started
-                for (boolean rows = statement.execute(); rows || statement.getUpdateCount() != -1;
-                     rows = statement.getMoreResults()) {
-                    if (rows) {
-                        List<Long> ids = new ArrayList<>();
-                        try (var r = statement.getResultSet()) {
-                            while (r.next()) {
-                                ids.add(r.getLong(1));
-                            }
-                        }
-                        results.add(ids);
-                    }
-                }
-                c.commit();
-                if (results.get(0).size() != ends.size()) {
-                    throw new IllegalStateException("ended " + results.get(0).size() + " of " + ends.size());
-                }
-                done.addAndGet(ends.size());
-                GROUPS.incrementAndGet();
-                List<Long> started = results.get(1);
+            try {
+                var written = endAndStart(c, endedJobs.stream().filter(id -> id != -1).toList(), endedJobs.size());
+                done.addAndGet(written.ended());
                 List<Long> next = new ArrayList<>();
                 for (int i = 0; i < endedJobs.size(); i++) {
-                    next.add(i < started.size() ? started.get(i) : -1L);
+                    next.add(i < written.started().size() ? written.started().get(i) : -1L);
                 }
                 return next;
             } catch (java.sql.SQLException e) {
@@ -228,6 +245,77 @@ public final class QueueBench {
             worker.start();
             workers.add(worker);
         }
+        for (Thread w : workers) {
+            w.join();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        c.close();
+        return groupedRate(jobs, threads, done.get(), seconds);
+    }
+
+    /**
+     * A candidate design ({@code -Dbench.design=start-ahead}, {@code -Dbench.depth}, default 2; 2026-12-01): each
+     * worker holds {@code depth} jobs started (RUNNING, committed) and runs them one after the other; a run's end goes
+     * to a committer thread (as db-scheduler's poller thread beside its executors) and the worker goes on with its
+     * next started job without waiting. The committer writes every end waiting at that moment with as many new starts
+     * (the round trip of {@link #claimAndStart}) and hands each worker its new job. With a depth of 2 the commit of a
+     * hand-over overlaps the next run; the price: up to depth - 1 jobs per worker recorded RUNNING that have not
+     * begun, which a node that dies would have to give back by its recovery policy as if they had.
+     */
+    private static double startAhead(BenchServer server, int jobs, int threads, int depth) throws Exception {
+        queueJobs(server, jobs);
+        AtomicInteger done = new AtomicInteger();
+        Connection c = server.database("queue_bench");
+        c.setAutoCommit(false);
+        record End(int worker, long job) { // job -1: a start asked for without an end
+        }
+        var ends = new java.util.concurrent.LinkedBlockingQueue<End>();
+        List<java.util.concurrent.BlockingQueue<Long>> started = new ArrayList<>(); // -1: no job left
+        for (int w = 0; w < threads; w++) {
+            started.add(new java.util.concurrent.LinkedBlockingQueue<>());
+            for (int d = 0; d < depth; d++) {
+                ends.add(new End(w, -1));
+            }
+        }
+        Thread committer = new Thread(() -> {
+            try {
+                List<End> batch = new ArrayList<>();
+                while (done.get() < jobs) {
+                    batch.clear();
+                    batch.add(ends.take());
+                    ends.drainTo(batch);
+                    var written = endAndStart(c, batch.stream().filter(e -> e.job() != -1).map(End::job).toList(),
+                            batch.size());
+                    done.addAndGet(written.ended());
+                    for (int i = 0; i < batch.size(); i++) {
+                        long next = i < written.started().size() ? written.started().get(i) : -1L;
+                        started.get(batch.get(i).worker()).add(next);
+                    }
+                }
+            } catch (Exception e) {
+                e.printStackTrace();
+            } finally {
+                started.forEach(q -> q.add(-1L));
+            }
+        });
+        long t0 = System.nanoTime();
+        committer.start();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            int me = w;
+            Thread worker = new Thread(() -> {
+                try {
+                    for (long job = started.get(me).take(); job != -1; job = started.get(me).take()) {
+                        ends.add(new End(me, job)); // a no-op run ended
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        committer.join();
         for (Thread w : workers) {
             w.join();
         }
