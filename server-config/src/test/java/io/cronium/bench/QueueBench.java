@@ -391,9 +391,7 @@ public final class QueueBench {
             done.addAndGet((int) group.stream().filter(h -> h.ended() != -1).count());
             GROUPS.incrementAndGet();
             return group.stream().map(h -> true).toList();
-        }, e -> {
-            throw e;
-        });
+        }, e -> e.printStackTrace()); // then written one by one: a hand-over that fails alone fails its worker
         // as the node's JobDispatcher: a worker that sees fewer jobs claimed ahead than workers claims (unless another
         // worker does), skipping due FORBID runs first, in a transaction of its own
         var claiming = new java.util.concurrent.locks.ReentrantLock();
