@@ -180,11 +180,8 @@ public final class QueueBench {
             throw new IllegalStateException("JobTable.CLAIM changed: the candidates need its update");
         }
         try (var statement = c.prepareStatement(JobTable.PLANNED_ONCE + JobTable.MOVE_ALL + ";\n" + CLAIM_AS_START)) {
-            statement.setArray(1, c.createArrayOf("bigint", ended.toArray()));
-            statement.setArray(2, c.createArrayOf("integer", ended.stream().map(id -> 1).toArray()));
-            statement.setArray(3, c.createArrayOf("text", ended.stream().map(id -> "RUNNING").toArray()));
-            statement.setArray(4, c.createArrayOf("text", ended.stream().map(id -> "COMPLETED").toArray()));
-            statement.setString(5, "bench");
+            JobTable.bindMoves(statement, "bench",
+                    ended.stream().map(id -> JobTable.Move.end(id, 1, JobStatus.COMPLETED)).toList());
             statement.setInt(6, 0);
             statement.setInt(7, starts);
             statement.setString(8, "bench");
@@ -354,6 +351,11 @@ public final class QueueBench {
 
     /** A worker's end of one job and start of the next (-1: none). */
     private record Handover(long ended, long next) {
+
+        java.util.stream.Stream<JobTable.Move> moves() {
+            return java.util.stream.Stream.of(ended == -1 ? null : JobTable.Move.end(ended, 1, JobStatus.COMPLETED),
+                    next == -1 ? null : JobTable.Move.start(next, 1)).filter(java.util.Objects::nonNull);
+        }
     }
 
     private static double grouped(BenchServer server, int jobs, int threads, int factor) throws Exception {
@@ -367,15 +369,7 @@ public final class QueueBench {
             connections.add(c);
         }
         var groups = new GroupCommit<Handover, Boolean>(group -> { // the node's group commit, with its statement
-            List<JobTable.Move> moves = new ArrayList<>();
-            for (Handover h : group) {
-                if (h.ended() != -1) {
-                    moves.add(new JobTable.Move(h.ended(), 1, JobStatus.RUNNING, JobStatus.COMPLETED));
-                }
-                if (h.next() != -1) {
-                    moves.add(new JobTable.Move(h.next(), 1, JobStatus.CLAIMED, JobStatus.RUNNING));
-                }
-            }
+            List<JobTable.Move> moves = group.stream().flatMap(Handover::moves).toList();
             Connection c = connections.remove();
             try {
                 int moved = JobTable.moveAll(c, "bench", moves).size();

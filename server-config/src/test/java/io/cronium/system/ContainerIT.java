@@ -166,7 +166,8 @@ class ContainerIT {
     void theContainerOfADeadNodesRunIsRemovedAndTheRunSaysSo() throws Exception {
         long event = api.createEvent(JobLifecycleIT.withFields(SkeletonPathIT.bashEvent("orphaned", "echo again")));
         var dead = DeadNode.leftRunning(event, "{\"type\":\"BASH\",\"script\":\"echo again\",\"timeoutSeconds\":60,"
-                + "\"env\":{},\"retries\":0,\"recovery\":\"RERUN\",\"isolation\":\"PROCESS\"}", null, 5); // after the containers below
+                + "\"env\":{},\"retries\":0,\"recovery\":\"RERUN\",\"isolation\":\"PROCESS\"}",
+                null, 5); // its lease runs out once the containers below are on the engine, not before
         String installation;
         try (var c = RunningCronium.get().database(); var s = c.createStatement();
              var rows = s.executeQuery("select id from installation")) {

@@ -148,6 +148,16 @@ public final class JobTable {
                 throw new IllegalArgumentException("not a start or end of a run: " + from + " -> " + to);
             }
         }
+
+        /** The start of a job this node claimed. */
+        public static Move start(long jobId, int attempt) {
+            return new Move(jobId, attempt, JobStatus.CLAIMED, JobStatus.RUNNING);
+        }
+
+        /** The end of a run, as {@code status}. */
+        public static Move end(long jobId, int attempt, JobStatus status) {
+            return new Move(jobId, attempt, JobStatus.RUNNING, status);
+        }
     }
 
     /** A job's state as read under its row lock. */
@@ -220,14 +230,9 @@ public final class JobTable {
      * @return the ids of the jobs moved; a job missing from it was not where its move expected (lease lost, taken)
      */
     public static Set<Long> moveAll(Connection connection, String node, List<Move> moves) throws SQLException {
-        List<Move> ordered = moves.stream().sorted(Comparator.comparingLong(Move::jobId)).toList();
         Set<Long> moved = new HashSet<>();
         try (var statement = connection.prepareStatement(PLANNED_ONCE + MOVE_ALL)) {
-            statement.setArray(1, connection.createArrayOf("bigint", ordered.stream().map(Move::jobId).toArray()));
-            statement.setArray(2, connection.createArrayOf("integer", ordered.stream().map(Move::attempt).toArray()));
-            statement.setArray(3, connection.createArrayOf("text", ordered.stream().map(m -> m.from().name()).toArray()));
-            statement.setArray(4, connection.createArrayOf("text", ordered.stream().map(m -> m.to().name()).toArray()));
-            statement.setString(5, node);
+            bindMoves(statement, node, moves);
             try (var rows = rowsOf(statement)) {
                 while (rows.next()) {
                     moved.add(rows.getLong(1));
@@ -235,6 +240,20 @@ public final class JobTable {
             }
         }
         return moved;
+    }
+
+    /**
+     * Sets the five parameters of {@link #MOVE_ALL}, the moves in id order (public for the benchmark, which sends the
+     * statement with others in one round trip).
+     */
+    public static void bindMoves(PreparedStatement statement, String node, List<Move> moves) throws SQLException {
+        Connection connection = statement.getConnection();
+        List<Move> ordered = moves.stream().sorted(Comparator.comparingLong(Move::jobId)).toList();
+        statement.setArray(1, connection.createArrayOf("bigint", ordered.stream().map(Move::jobId).toArray()));
+        statement.setArray(2, connection.createArrayOf("integer", ordered.stream().map(Move::attempt).toArray()));
+        statement.setArray(3, connection.createArrayOf("text", ordered.stream().map(m -> m.from().name()).toArray()));
+        statement.setArray(4, connection.createArrayOf("text", ordered.stream().map(m -> m.to().name()).toArray()));
+        statement.setString(5, node);
     }
 
     /** Gives back claimed jobs that have not started; see {@link #release(Connection, long, int)}. */

@@ -109,9 +109,9 @@ public class RunStarts {
     public List<Optional<StartedRun>> handOver(String node, List<HandoverGroup.Handover> group) {
         List<JobTable.Move> moves = new ArrayList<>();
         for (HandoverGroup.Handover h : group) {
-            moves.add(new JobTable.Move(h.ended().jobId(), h.ended().attempt(), JobStatus.RUNNING, h.endsAs()));
+            moves.add(JobTable.Move.end(h.ended().jobId(), h.ended().attempt(), h.endsAs()));
             if (h.next() != null) {
-                moves.add(new JobTable.Move(h.next().jobId(), h.next().attempt(), JobStatus.CLAIMED, JobStatus.RUNNING));
+                moves.add(JobTable.Move.start(h.next().jobId(), h.next().attempt()));
             }
         }
         Set<Long> moved = queue.moveAll(node, moves);

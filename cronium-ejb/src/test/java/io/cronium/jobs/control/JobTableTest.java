@@ -123,6 +123,11 @@ class JobTableTest {
 
     /** A worker's hand-over as the node writes it: the end of its job and the start of the next (-1: none). */
     private record Handover(long ended, long next) {
+
+        java.util.stream.Stream<JobTable.Move> moves() {
+            return java.util.stream.Stream.of(ended == -1 ? null : JobTable.Move.end(ended, 1, JobStatus.COMPLETED),
+                    next == -1 ? null : JobTable.Move.start(next, 1)).filter(java.util.Objects::nonNull);
+        }
     }
 
     /**
@@ -147,18 +152,9 @@ class JobTableTest {
                 connections.add(c);
             }
             var groups = new io.cronium.common.GroupCommit<Handover, Boolean>(group -> {
-                List<JobTable.Move> moves = new ArrayList<>();
-                for (Handover h : group) {
-                    if (h.ended() != -1) {
-                        moves.add(new JobTable.Move(h.ended(), 1, JobStatus.RUNNING, JobStatus.COMPLETED));
-                    }
-                    if (h.next() != -1) {
-                        moves.add(new JobTable.Move(h.next(), 1, JobStatus.CLAIMED, JobStatus.RUNNING));
-                    }
-                }
                 Connection c = free.remove();
                 try {
-                    var moved = JobTable.moveAll(c, node, moves);
+                    var moved = JobTable.moveAll(c, node, group.stream().flatMap(Handover::moves).toList());
                     c.commit();
                     return group.stream().map(h -> (h.ended() == -1 || moved.contains(h.ended()))
                             && (h.next() == -1 || moved.contains(h.next()))).toList();
@@ -196,7 +192,7 @@ class JobTableTest {
             }
         }
         for (var worker : workers) {
-            worker.get();
+            worker.get(5, java.util.concurrent.TimeUnit.MINUTES); // a lost wake-up fails the test instead of the build
         }
         pool.shutdown();
         for (Connection c : connections) {
