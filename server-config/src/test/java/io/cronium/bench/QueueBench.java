@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.cronium.common.GroupCommit;
 import io.cronium.jobs.control.JobTable;
 import io.cronium.jobs.entity.JobStatus;
 import jakarta.json.Json;
@@ -36,8 +35,8 @@ import java.util.stream.Stream;
  * dashboard's figures and the logs list with a million logs (run on its own: {@code -Dbench.parts=5}).
  * Usage: {@code ./cronium bench queue} with -Dbench.jobs=20000, -Dbench.threads=4, -Dbench.bash-runs=50,
  * -Dbench.bash-warmup=300 (runs before those measured, so that they meet a warmed-up server), -Dbench.lines=200
- * and -Dbench.parts=1234 (which parts to run) as the defaults; -Dbench.design=apart or prefetch measures an earlier
- * design for part 1, -Dbench.claim-ahead-factor=3 the claims kept ahead per worker.
+ * and -Dbench.parts=1234 (which parts to run) as the defaults; -Dbench.design=apart, prefetch, grouped or claim-start
+ * measures an earlier design for part 1, -Dbench.claim-ahead-factor=3 the claims kept ahead per worker in those.
  */
 public final class QueueBench {
 
@@ -102,7 +101,7 @@ public final class QueueBench {
         dbScheduler(server, jobs / 10, threads);
         List<Double> oursRates = new ArrayList<>();
         List<Double> peerRates = new ArrayList<>();
-        // -Dbench.design=apart or prefetch (earlier designs), claim-start or start-ahead (candidates): measured beside
+        // -Dbench.design=apart, prefetch or grouped (earlier designs), claim-start (a candidate): measured beside
         // db-scheduler the same way
         String design = System.getProperty("bench.design", "");
         if (!design.isEmpty()) {
@@ -118,8 +117,8 @@ public final class QueueBench {
             case "" -> "";
             case "apart" -> " (earlier design: each worker's hand-over in its own transaction, four statements)";
             case "claim-start" -> " (candidate: a group's round trip ends its jobs and claims the next as started)";
-            case "start-ahead" -> " (candidate: " + Integer.getInteger("bench.depth", 2) + " jobs started ahead per"
-                    + " worker, ends and starts written by a committer thread)";
+            case "grouped" -> " (earlier design: claimed ahead x" + factor() + ", each worker's end and next start written"
+                    + " in a group commit, the worker waiting for it)";
             default -> " (earlier design: each worker's hand-over in one statement of its own, claim ahead x"
                     + factor() + ")";
         };
@@ -138,34 +137,92 @@ public final class QueueBench {
     }
 
     /**
-     * The queue's statements as the node makes them: a dispatcher keeps up to 3 x threads jobs claimed ahead (claiming
-     * again when fewer wait than there are workers); a worker that ends its job hands its end and its next job's start
-     * over to be written with those of the other workers waiting at that moment: the group's moves in one statement
-     * ({@link JobTable#moveAll}, the application's own) and one commit (the node's {@code HandoverGroup}).
+     * The queue's statements as the node makes them (since 2026-12-01, issue 5): the dispatcher claims and starts two
+     * jobs per free worker ({@link JobTable#CLAIM_TO_START}); a worker whose run ends takes a started job the node
+     * holds and hands its end to the node's writer thread asking for one job (two when it held none, and then waits
+     * for the write); the writer writes every hand-over waiting in one round trip and commit: the ends
+     * ({@link JobTable#MOVE_ALL}) and the jobs asked for, claimed and started (the node's {@code HandoverGroup}).
      */
     static double ours(BenchServer server, int jobs, int threads) throws Exception {
-        return grouped(server, jobs, threads, factor());
+        queueJobs(server, jobs);
+        AtomicInteger done = new AtomicInteger();
+        Connection c = server.database("queue_bench");
+        c.setAutoCommit(false);
+        record Handover(long ended, int starts, java.util.concurrent.CompletableFuture<Void> written) {
+        }
+        var pending = new java.util.concurrent.LinkedBlockingQueue<Handover>();
+        var held = new java.util.concurrent.LinkedBlockingQueue<Long>(); // started, not begun
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    Handover first = pending.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    List<Handover> group = new ArrayList<>(List.of(first));
+                    pending.drainTo(group);
+                    var written = endAndStart(c, group.stream().map(Handover::ended).toList(),
+                            group.stream().mapToInt(Handover::starts).sum());
+                    done.addAndGet(written.ended());
+                    held.addAll(written.started());
+                    group.forEach(h -> h.written().complete(null));
+                }
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+        });
+        long t0 = System.nanoTime();
+        writer.start();
+        try (Connection d = server.database("queue_bench")) { // the dispatcher, for the free workers
+            held.addAll(endAndStart(d, List.of(), 2 * threads).started());
+        }
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            Thread worker = new Thread(() -> {
+                try {
+                    for (Long run = held.poll(); run != null; ) { // a no-op run
+                        Long next = held.poll();
+                        var handover = new Handover(run, next == null ? 2 : 1, new java.util.concurrent.CompletableFuture<>());
+                        pending.add(handover);
+                        if (next == null) {
+                            handover.written().get();
+                            next = held.poll();
+                        }
+                        run = next;
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        stop.set(true);
+        writer.join();
+        c.close();
+        return groupedRate(jobs, threads, done.get(), seconds);
     }
 
     /**
-     * Earlier designs ({@code -Dbench.design=apart} or {@code prefetch}), to compare in the same process (and the
-     * candidates {@code claim-start} and {@code start-ahead}, see {@link #claimAndStart}): each worker
-     * records its job's end and its next job's start in one transaction of its own, with the four statements the node
-     * made until 2026-12 ({@code apart}), or in one statement ({@code prefetch}).
+     * Earlier designs, to compare in the same process: each worker records its job's end and its next job's start
+     * in one transaction of its own, with the four statements the node made until 2026-12 ({@code apart}), or in one
+     * statement ({@code prefetch}); in a group commit, the worker waiting for it ({@code grouped}, the node's until
+     * the design of {@link #ours}); and the candidate {@code claim-start} ({@link #claimAndStart}).
      */
     static double earlierDesign(BenchServer server, int jobs, int threads, String design) throws Exception {
         if (design.equals("claim-start")) {
             return claimAndStart(server, jobs, threads);
         }
-        if (design.equals("start-ahead")) {
-            return startAhead(server, jobs, threads, Integer.getInteger("bench.depth", 2));
+        if (design.equals("grouped")) {
+            return grouped(server, jobs, threads, factor());
         }
         return claimedAhead(server, jobs, threads, factor(), !design.equals("apart"));
     }
-
-    /** The claim as {@link JobTable#CLAIM} makes it, but straight to RUNNING: a claim that is the start. */
-    private static final String CLAIM_AS_START = JobTable.CLAIM.replace(
-            "set status = 'CLAIMED',", "set status = 'RUNNING', started_at = now(),");
 
     /** What one round trip of the candidates did: how many of the given jobs it ended, the jobs it started. */
     private record EndsAndStarts(int ended, List<Long> started) {
@@ -176,16 +233,12 @@ public final class QueueBench {
      * and claims up to {@code starts} due jobs straight to RUNNING.
      */
     private static EndsAndStarts endAndStart(Connection c, List<Long> ended, int starts) throws java.sql.SQLException {
-        if (!CLAIM_AS_START.contains("'RUNNING', started_at")) {
-            throw new IllegalStateException("JobTable.CLAIM changed: the candidates need its update");
-        }
-        try (var statement = c.prepareStatement(JobTable.PLANNED_ONCE + JobTable.MOVE_ALL + ";\n" + CLAIM_AS_START)) {
+        try (var statement = c.prepareStatement(JobTable.PLANNED_ONCE + JobTable.MOVE_ALL + ";\n" + JobTable.CLAIM_TO_START)) {
             JobTable.bindMoves(statement, "bench",
                     ended.stream().map(id -> JobTable.Move.end(id, 1, JobStatus.COMPLETED)).toList());
-            statement.setInt(6, 0);
-            statement.setInt(7, starts);
-            statement.setString(8, "bench");
-            statement.setInt(9, 60);
+            statement.setInt(6, starts);
+            statement.setString(7, "bench");
+            statement.setInt(8, 60);
             List<List<Long>> results = new ArrayList<>(); // the ends moved, then the jobs started
             for (boolean rows = statement.execute(); rows || statement.getUpdateCount() != -1;
                  rows = statement.getMoreResults()) {
@@ -242,77 +295,6 @@ public final class QueueBench {
             worker.start();
             workers.add(worker);
         }
-        for (Thread w : workers) {
-            w.join();
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        c.close();
-        return groupedRate(jobs, threads, done.get(), seconds);
-    }
-
-    /**
-     * A candidate design ({@code -Dbench.design=start-ahead}, {@code -Dbench.depth}, default 2; 2026-12-01): each
-     * worker holds {@code depth} jobs started (RUNNING, committed) and runs them one after the other; a run's end goes
-     * to a committer thread (as db-scheduler's poller thread beside its executors) and the worker goes on with its
-     * next started job without waiting. The committer writes every end waiting at that moment with as many new starts
-     * (the round trip of {@link #claimAndStart}) and hands each worker its new job. With a depth of 2 the commit of a
-     * hand-over overlaps the next run; the price: up to depth - 1 jobs per worker recorded RUNNING that have not
-     * begun, which a node that dies would have to give back by its recovery policy as if they had.
-     */
-    private static double startAhead(BenchServer server, int jobs, int threads, int depth) throws Exception {
-        queueJobs(server, jobs);
-        AtomicInteger done = new AtomicInteger();
-        Connection c = server.database("queue_bench");
-        c.setAutoCommit(false);
-        record End(int worker, long job) { // job -1: a start asked for without an end
-        }
-        var ends = new java.util.concurrent.LinkedBlockingQueue<End>();
-        List<java.util.concurrent.BlockingQueue<Long>> started = new ArrayList<>(); // -1: no job left
-        for (int w = 0; w < threads; w++) {
-            started.add(new java.util.concurrent.LinkedBlockingQueue<>());
-            for (int d = 0; d < depth; d++) {
-                ends.add(new End(w, -1));
-            }
-        }
-        Thread committer = new Thread(() -> {
-            try {
-                List<End> batch = new ArrayList<>();
-                while (done.get() < jobs) {
-                    batch.clear();
-                    batch.add(ends.take());
-                    ends.drainTo(batch);
-                    var written = endAndStart(c, batch.stream().filter(e -> e.job() != -1).map(End::job).toList(),
-                            batch.size());
-                    done.addAndGet(written.ended());
-                    for (int i = 0; i < batch.size(); i++) {
-                        long next = i < written.started().size() ? written.started().get(i) : -1L;
-                        started.get(batch.get(i).worker()).add(next);
-                    }
-                }
-            } catch (Exception e) {
-                e.printStackTrace();
-            } finally {
-                started.forEach(q -> q.add(-1L));
-            }
-        });
-        long t0 = System.nanoTime();
-        committer.start();
-        List<Thread> workers = new ArrayList<>();
-        for (int w = 0; w < threads; w++) {
-            int me = w;
-            Thread worker = new Thread(() -> {
-                try {
-                    for (long job = started.get(me).take(); job != -1; job = started.get(me).take()) {
-                        ends.add(new End(me, job)); // a no-op run ended
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            worker.start();
-            workers.add(worker);
-        }
-        committer.join();
         for (Thread w : workers) {
             w.join();
         }

@@ -1,6 +1,5 @@
 package io.cronium.jobs.control;
 
-import io.cronium.platform.ApplicationDatabase;
 import io.cronium.platform.NodeIdentity;
 import io.cronium.platform.Wakeups;
 import jakarta.annotation.PreDestroy;
@@ -26,6 +25,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -35,12 +35,13 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps this node's workers busy: keeps due jobs claimed ahead of them ({@link ClaimedAhead}, up to
- * {@code cronium.jobs.claim-ahead}, three per worker by default, as db-scheduler does) and hands each to a free
- * worker, which starts and runs it. A worker that frees up so finds its next job waiting instead of waiting for a
- * claim (docs/BENCHMARKS.md: 1.8x the no-op throughput). Woken after every enqueue commit and after every finished
- * job; a one-second non-persistent EJB timer is the heartbeat that catches jobs enqueued by other nodes or whose
- * retry time arrived, and gives back the claims that waited too long here for a worker.
+ * Keeps this node's workers busy. A free worker gets a job claimed and started for it (one transaction, committed
+ * before its script begins); a worker that ends a run hands its end to the {@link HandoverGroup}, asking for its
+ * next jobs, and meanwhile begins one this node holds started already ({@link JobsAhead}, about one per busy worker),
+ * so that it never waits for a commit between two runs (docs/BENCHMARKS.md: what db-scheduler's executors do).
+ * Woken after every enqueue commit and after every finished worker; a one-second non-persistent EJB timer is the
+ * heartbeat that catches jobs enqueued by other nodes or whose retry time arrived, and gives back the jobs that
+ * waited too long here for a worker.
  */
 @Singleton
 @Startup
@@ -70,18 +71,10 @@ public class JobDispatcher {
     Leases leases;
 
     @Inject
-    ClaimedAhead ahead;
+    JobsAhead ahead;
 
     @Inject
-    ApplicationDatabase database;
-
-    @EJB
-    JobQueue queue;
-
-    /** How many due jobs this node keeps claimed ahead of its workers (0: three per worker). */
-    @Inject
-    @ConfigProperty(name = "cronium.jobs.claim-ahead", defaultValue = "0")
-    int claimAhead;
+    GiveBack giveBack;
 
     /** How long a stopping node waits for its running jobs to end and be recorded. */
     @Inject
@@ -100,8 +93,8 @@ public class JobDispatcher {
 
     private final ReentrantLock claiming = new ReentrantLock();
     /**
-     * Set when claimed jobs waited here too long (every worker busy with long runs): until a worker frees up, this
-     * node claims no more ahead, so that those jobs go to nodes with free workers instead of back and forth.
+     * Set when jobs held here waited too long (every worker busy with long runs): until a worker frees up, this node
+     * holds none ahead, so that those jobs go to nodes with free workers instead of back and forth.
      */
     private volatile boolean saturated;
     /** Set at shutdown: nothing more is claimed or handed out. */
@@ -112,28 +105,18 @@ public class JobDispatcher {
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // io.cronium.platform: timer callouts
     void heartbeat() {
-        List<ClaimedJob> overdue = ahead.overdue(Instant.now());
+        List<JobsAhead.JobAhead> overdue = ahead.overdue(Instant.now());
         if (!overdue.isEmpty()) {
             saturated = true;
-            giveBack(overdue, "no worker here for " + ClaimedAhead.MAX_WAIT.toSeconds() + " s");
+            giveBack.giveBack(overdue, "no worker here for " + JobsAhead.MAX_WAIT.toSeconds() + " s");
         }
-        // a more urgent job queued by another node, the scheduler or a retry, while less urgent ones wait here
-        dispatch(ahead.size() > 0 ? mostUrgentDue() : -1);
-    }
-
-    private int mostUrgentDue() {
-        try {
-            return queue.mostUrgentDue();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "reading the queue's most urgent job failed", e);
-            return -1;
-        }
+        dispatch();
     }
 
     /**
-     * Stops handing out work, gives back the claims nobody here will start, then waits (up to the grace period) for
-     * the running jobs to end: a run cut off by the stop would fail outside its script and, with its lease left to
-     * run out, be run again by its recovery policy even when its script had finished. Called as the web module stops
+     * Stops handing out work, gives back the jobs held here that nobody here will begin, then waits (up to the grace
+     * period) for the running jobs to end: a run cut off by the stop would fail outside its script and, with its
+     * lease left to run out, be run again by its recovery policy even when its script had finished. Called as the web module stops
      * (before the business beans do); again, as a fallback, when this bean is destroyed.
      */
     @PreDestroy
@@ -143,7 +126,7 @@ public class JobDispatcher {
             return;
         }
         stopping = true;
-        giveBack(ahead.drain(), "the node stops");
+        giveBack.giveBack(ahead.close(), "the node stops");
         awaitRunningJobs();
     }
 
@@ -169,28 +152,8 @@ public class JobDispatcher {
                 + " will run out and each event's recovery policy decides whether they run again");
     }
 
-    /**
-     * Claims nobody here will start (waited too long, or the node stops) are free for other nodes at once, not when
-     * their leases run out. Plain JDBC: at a stop WildFly may have stopped the JobQueue bean already (and
-     * {@code @DependsOn} on a non-singleton is refused by Payara).
-     */
-    private void giveBack(List<ClaimedJob> jobs, String why) {
-        if (jobs.isEmpty()) {
-            return;
-        }
-        try {
-            database.call("giving back claimed jobs", c -> {
-                JobTable.release(c, jobs);
-                return null;
-            });
-            LOG.fine(() -> jobs.size() + " claimed jobs given back: " + why);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, jobs.size() + " claimed jobs could not be given back; their leases will run out", e);
-        }
-    }
-
     public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueued queued) {
-        dispatch(queued.priority());
+        dispatch();
     }
 
     /** Claims at {@code at} precisely: jobs enqueued ahead of their slot wait until then (run_at). */
@@ -215,106 +178,88 @@ public class JobDispatcher {
     }
 
     /**
-     * Hands the jobs claimed ahead to free workers, then claims: jobs for the workers still free are started at once,
-     * in the claim's transaction; up to the claim-ahead limit more are kept for the next workers to free up. Safe to
-     * run concurrently: one caller claims at a time, and claims skip the rows other nodes hold.
+     * Hands the jobs held here to free workers, then claims for the workers still free: as many jobs again are
+     * started and held for them (each a job ahead, unless the node is saturated). Safe to run concurrently: one
+     * caller claims at a time, and claims skip the rows other nodes hold.
      */
     public void dispatch() {
-        dispatch(-1);
-    }
-
-    /**
-     * As {@link #dispatch()}, knowing that a job of priority rank {@code queued} waits in the queue (-1: unknown): if
-     * it is more urgent than a job claimed ahead here, it is claimed even when enough jobs wait here, and overtakes
-     * them.
-     */
-    private void dispatch(int queued) {
         if (stopping) {
             return;
         }
         Semaphore free = freeWorkers();
-        handOut(free);
-        int leastUrgent = ahead.leastUrgent();
-        if (claim(free, queued > leastUrgent ? leastUrgent + 1 : 0)) {
-            handOut(free); // workers that freed up while this node claimed found nothing to take
-        }
-    }
-
-    private void handOut(Semaphore free) {
         while (ahead.size() > 0 && free.tryAcquire()) {
-            ClaimedJob job = ahead.next();
+            JobsAhead.JobAhead job = ahead.next();
             if (job == null) {
                 free.release();
-                return;
+                break;
             }
-            if (!hand(() -> starts.start(node.id(), job).ifPresent(this::work))) {
-                giveBack(List.of(job), "the node stops");
-                return;
-            }
+            handOrGiveBack(job);
         }
+        claim(free);
     }
 
-    /**
-     * @param overtaking 0, or (when a job more urgent than one claimed ahead here waits in the queue) the priority rank
-     *                   from which jobs are claimed, however many wait here, to be handed out first
-     * @return whether jobs were claimed ahead
-     */
-    private boolean claim(Semaphore free, int overtaking) {
-        int workers = Math.max(1, workerCount);
-        int limit = claimAhead > 0 ? claimAhead : 3 * workers;
-        if ((ahead.size() >= Math.min(workers, limit) && overtaking == 0) || !claiming.tryLock()) {
-            return false;
+    private void claim(Semaphore free) {
+        if (!claiming.tryLock()) {
+            return;
         }
         int startNow = free.drainPermits();
         try {
-            int wanted = startNow + (overtaking > 0 ? Math.max(1, limit - ahead.size())
-                    : saturated ? 0 : Math.max(0, limit - ahead.size()));
-            if (wanted == 0) {
-                return false;
+            if (startNow == 0 || stopping) {
+                return;
             }
-            var claimed = starts.claim(node.id(), leases.seconds(), wanted, startNow, overtaking);
-            free.release(startNow - claimed.started().size());
+            List<JobsAhead.JobAhead> taken = starts.claim(node.id(), leases.seconds(), saturated ? startNow : 2 * startNow);
+            running.startedAhead(taken);
+            int handed = Math.min(startNow, taken.size());
+            free.release(startNow - handed);
             startNow = 0;
-            ahead.add(claimed.ahead());
-            for (RunStarts.StartedRun run : claimed.started()) { // each holds one of the permits drained above
-                if (!hand(() -> work(run))) {
-                    LOG.warning(() -> "job " + run.job().jobId() + " started as the node stops: its lease will run out");
-                }
-            }
-            return !claimed.ahead().isEmpty();
+            taken.subList(0, handed).forEach(this::handOrGiveBack); // each holds one of the permits drained above
+            giveBack.giveBack(ahead.add(taken.subList(handed, taken.size())), "the node stops");
+        } catch (ClaimRaceLost e) {
+            LOG.fine(e::getMessage);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "claiming jobs failed; retrying at the next heartbeat", e);
-            return false;
         } finally {
             free.release(startNow);
             claiming.unlock();
         }
     }
 
-    /** A worker's work: its run, and each next one it starts as it records the end of the one before. */
-    private void work(RunStarts.StartedRun first) {
-        for (var run = Optional.of(first); run.isPresent(); ) {
-            run = runner.run(run.get());
-            if (run.isPresent()) {
-                dispatch(); // claims ahead again when the worker's hand-over took the jobs below one per worker
+    /** Gives {@code job} to a worker, for which the caller acquired a permit, or back to the queue as the node stops. */
+    private void handOrGiveBack(JobsAhead.JobAhead job) {
+        if (!hand(() -> work(job))) {
+            giveBack.giveBack(List.of(job), "the node stops");
+        }
+    }
+
+    /**
+     * A worker's work: its job, and each next one. As a run ends, the worker takes the next job held here and hands
+     * the end over to be written, asking for one job to take that one's place (two when none was held: one for
+     * itself); it waits for the write only when it holds nothing to run meanwhile.
+     */
+    private void work(JobsAhead.JobAhead first) {
+        for (var run = begun(first); run.isPresent(); ) {
+            JobRunner.Ended ended = runner.execute(run.get());
+            JobsAhead.JobAhead next = stopping ? null : ahead.next();
+            int wanted = stopping ? 0 : (next == null ? 2 : 1) - (saturated ? 1 : 0);
+            CompletableFuture<Void> written = runner.record(ended, wanted);
+            if (next == null) {
+                written.join();
+                saturated = false; // nothing waited here for this worker
+                next = stopping ? null : ahead.next();
+            }
+            run = Optional.empty();
+            for (; next != null && run.isEmpty(); next = run.isEmpty() ? ahead.next() : next) {
+                run = begun(next);
             }
         }
     }
 
     /**
-     * The job claimed ahead that a worker finishing a run starts next (with that run's end, in one transaction), or
-     * null when none waits or the node stops.
+     * The run of a job held here: started already, or, for a job only claimed (its event may not re-run it after a
+     * lost node), started now, as its script begins; empty when it was cancelled or is no longer this node's.
      */
-    public ClaimedJob nextForWorker() {
-        if (stopping) {
-            return null;
-        }
-        return ahead.next();
-    }
-
-    /** A job taken for a hand-over that did not start: it waits for the next free worker again. */
-    public void notStarted(ClaimedJob job) {
-        ahead.add(List.of(job));
+    private Optional<RunStarts.StartedRun> begun(JobsAhead.JobAhead job) {
+        return job.started() ? Optional.of(job.run()) : starts.start(node.id(), job.job());
     }
 
     /**

@@ -7,8 +7,6 @@ import io.cronium.logs.control.LogTable;
 import io.cronium.logs.control.RunEnded;
 import io.cronium.logs.entity.LogStatus;
 import io.cronium.platform.ApplicationDatabase;
-import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 
 /**
  * The queue's statements in container transactions. Lease renewals and the reaper run in short transactions of their
@@ -30,14 +27,10 @@ import java.util.logging.Logger;
 @Stateless
 public class JobQueue {
 
-    private static final Logger LOG = Logger.getLogger(JobQueue.class.getName());
     private static final String UNIQUE_VIOLATION = "23505";
 
     @Inject
     ApplicationDatabase database;
-
-    @Resource
-    SessionContext context;
 
     @Inject
     jakarta.enterprise.event.Event<RunEnded> ended;
@@ -47,25 +40,23 @@ public class JobQueue {
     }
 
     /**
-     * Claims up to {@code limit} due jobs, most urgent first, after skipping due FORBID runs that overlap a running
-     * one (at the moment they would otherwise start). Two nodes claiming two runs of one exclusive event at the same
-     * instant collide on a unique index: the loser's transaction claims nothing and is rolled back, and it tries
-     * again later.
+     * Claims up to {@code limit} due jobs, most urgent first, and starts those it may ({@link JobTable#CLAIM_TO_START}),
+     * after skipping due FORBID runs that overlap a running one (at the moment they would otherwise start). Two nodes
+     * claiming two runs of one exclusive event at the same instant collide on a unique index: the loser's transaction
+     * is rolled back ({@link ClaimRaceLost}), and it tries again later.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public List<ClaimedJob> claim(String node, int leaseSeconds, int limit, int minPriority) {
+    public List<JobTable.Claim> claimToStart(String node, int leaseSeconds, int limit) {
         try (var connection = database.dataSource().getConnection()) {
             for (SkippedRun skipped : JobTable.skipForbidden(connection)) {
                 LogTable.settle(connection, skipped.logId(), LogStatus.MISSED, "skipped: job " + skipped.blockingJobId()
                         + " of this event was still running (concurrency policy FORBID)");
                 ended.fire(RunEnded.notRun(skipped.logId()));
             }
-            return JobTable.claim(connection, node, leaseSeconds, limit, minPriority);
+            return JobTable.claimToStart(connection, node, leaseSeconds, limit);
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                context.setRollbackOnly();
-                LOG.fine(() -> "lost a claim race on an exclusive event: " + e.getMessage());
-                return List.of();
+                throw new ClaimRaceLost("lost a claim race on an exclusive event: " + e.getMessage());
             }
             throw new IllegalStateException("claiming jobs failed", e);
         }
@@ -92,12 +83,6 @@ public class JobQueue {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public boolean holdClaim(long jobId, int attempt, String node) {
         return withConnection("reading the claim on job " + jobId, c -> JobTable.holdClaim(c, jobId, attempt, node));
-    }
-
-    /** See {@link JobTable#mostUrgentDue}. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public int mostUrgentDue() {
-        return withConnection("reading the queue's most urgent job", JobTable::mostUrgentDue);
     }
 
     /** Reads a job and holds its row lock until the caller's transaction ends. */

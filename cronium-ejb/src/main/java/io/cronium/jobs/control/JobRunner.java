@@ -19,7 +19,6 @@ import io.cronium.logs.control.RunAggregate;
 import io.cronium.logs.control.RunOutput;
 import io.cronium.logs.control.RunRecorder;
 import io.cronium.logs.entity.PhaseTimings;
-import io.cronium.platform.NodeIdentity;
 import io.cronium.servers.control.HostKeyPins;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -31,20 +30,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Runs one started job: lets its executor run it outside any transaction (a script may run for hours) while it can
- * be cancelled, and records the result with secrets masked, re-queueing it when a retry is due.
+ * be cancelled, then records the result with secrets masked, re-queueing it when a retry is due.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class JobRunner {
-
-    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
 
     @EJB
     RunRecorder recorder;
@@ -54,12 +49,6 @@ public class JobRunner {
 
     @EJB
     JobDispatcher dispatcher;
-
-    @EJB
-    RunStarts starts;
-
-    @Inject
-    NodeIdentity node;
 
     @EJB
     OutputFlusher flusher;
@@ -82,13 +71,23 @@ public class JobRunner {
     @Inject
     TokenService tokens;
 
+    /** A run that ended, to be recorded: its executions' ends, secrets masked, and its last output lines. */
+    public record Ended(ClaimedJob job, JobPayload payload, List<RunAggregate.End> ends,
+                        List<RunOutput.Chunk> lastOutput) {
+    }
+
     /**
-     * Runs a started job and records its end; when the worker's next job is already claimed here, starts that one in
-     * the same transaction and returns it, for the worker to run next. An end whose job status is known at once is
-     * recorded with the other workers' hand-overs of the moment ({@link HandoverGroup}).
+     * Runs a started job, unless it was cancelled (or its lease lost) while it waited for this worker: then its
+     * script never begins and it ends CANCELLED.
      */
-    public Optional<RunStarts.StartedRun> run(RunStarts.StartedRun run) {
+    public Ended execute(RunStarts.StartedRun run) {
         ClaimedJob job = run.job();
+        Cancellation cancellation = running.started(job.jobId(), job.attempt());
+        if (cancellation.isRequested()) {
+            running.ended(job.jobId());
+            return new Ended(job, run.payload(), run.executions().stream().map(x -> new RunAggregate.End(
+                    x.executionId(), x.server(), notBegun(cancellation.reason()))).toList(), List.of());
+        }
         JobPayload payload = run.payload();
         Map<String, String> env = new HashMap<>(payload.env());
         env.putAll(run.secretEnv());
@@ -97,7 +96,6 @@ public class JobRunner {
         secrets.addAll(run.context().variables().secretValues());
         helpers.values().forEach(h -> secrets.add(h.apiToken()));
         var masker = new SecretMasker(secrets);
-        Cancellation cancellation = running.started(job.jobId(), job.attempt());
         List<RunOutput> outputs = new ArrayList<>();
         List<RunAggregate.End> ends;
         try {
@@ -109,32 +107,23 @@ public class JobRunner {
         }
         List<RunOutput.Chunk> lastChunks = new ArrayList<>();
         outputs.forEach(output -> lastChunks.addAll(flusher.detach(output)));
-        ClaimedJob next = dispatcher.nextForWorker();
-        var settled = AttemptOutcome.settledStatus(job, ends, payload);
+        return new Ended(job, payload, ends, lastChunks);
+    }
+
+    /**
+     * Records how a run ended. An end whose job status is known at once goes to the hand-over writer with those of
+     * the other workers ({@link HandoverGroup}), asking for {@code starts} jobs to be claimed and started for this
+     * node; any other is recorded here, under the job's row lock (a retry may follow, or variables are applied).
+     * @return done when the end is written and the jobs asked for are held in {@link JobsAhead}
+     */
+    public CompletableFuture<Void> record(Ended ended, int starts) {
+        var settled = AttemptOutcome.settledStatus(ended.job(), ended.ends(), ended.payload());
         if (settled.isPresent()) {
-            try {
-                return handovers.write(new HandoverGroup.Handover(job, ends, payload, settled.get(), lastChunks, next));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "recording the end of job " + job.jobId() + (next == null ? " failed; recording"
-                        + " it again alone" : " with the start of job " + next.jobId() + " failed; recording them apart"), e);
-                if (next != null) {
-                    dispatcher.notStarted(next);
-                }
-            }
-        } else if (next != null) {
-            try {
-                var handover = starts.finishAndStart(job, ends, payload, lastChunks, node.id(), next);
-                handover.retryAt().ifPresent(dispatcher::wakeAt);
-                return handover.next();
-            } catch (RuntimeException e) {
-                // one of the two could not be written: each on its own, so that the other is not lost with it
-                LOG.log(Level.WARNING, "recording the end of job " + job.jobId() + " with the start of job "
-                        + next.jobId() + " failed; recording them apart", e);
-                dispatcher.notStarted(next);
-            }
+            return handovers.submit(new HandoverGroup.Handover(ended.job(), ended.ends(), ended.payload(),
+                    settled.get(), ended.lastOutput(), starts));
         }
-        recorder.finish(job, ends, payload, lastChunks).ifPresent(dispatcher::wakeAt);
-        return Optional.empty();
+        recorder.finish(ended.job(), ended.ends(), ended.payload(), ended.lastOutput()).ifPresent(dispatcher::wakeAt);
+        return CompletableFuture.completedFuture(null);
     }
 
     private RunAggregate.End onThisNode(RunStarts.StartedRun run, Map<String, String> env,
@@ -206,6 +195,11 @@ public class JobRunner {
 
     private static ExecutionResult failed(String reason) {
         return new ExecutionResult(ExecutionOutcome.FAILED, null, "", "", reason, new PhaseTimings(0, 0, 0));
+    }
+
+    private static ExecutionResult notBegun(String reason) {
+        return new ExecutionResult(ExecutionOutcome.CANCELLED, null, "", "", reason + " before it began",
+                new PhaseTimings(0, 0, 0));
     }
 
     private static ExecutionRequest request(String executionId, ClaimedJob job, JobPayload payload, Map<String, String> env,

@@ -38,10 +38,21 @@ public final class JobTable {
      * that still pick two runs of one exclusive event at the same instant collide on a unique index. (Public for the
      * benchmark, which measures candidate designs built from it.)
      */
-    public static final String CLAIM = """
+    public static final String CLAIM = claim("'CLAIMED'");
+
+    /**
+     * As {@link #CLAIM}, but a job that may be re-run after a lost node ({@code recovery} RERUN) is started as it is
+     * claimed (RUNNING), ahead of the worker that will begin it, so that no commit waits between two runs of a worker
+     * (docs/BENCHMARKS.md); one whose policy is FAIL is only claimed, and started when its script begins.
+     */
+    public static final String CLAIM_TO_START = claim(
+            "case when jobs.recovery = 'FAIL' then 'CLAIMED' else 'RUNNING' end");
+
+    private static String claim(String status) {
+        return """
             with candidates as (
                 select j.id, j.event_id, j.concurrency, j.priority, j.run_at from jobs j
-                 where j.status = 'QUEUED' and j.run_at <= now() and j.priority >= ?
+                 where j.status = 'QUEUED' and j.run_at <= now()
                    and (j.concurrency = 'ALLOW'
                         or not exists (select 1 from jobs r
                                         where r.event_id = j.event_id and r.status in ('CLAIMED', 'RUNNING')))
@@ -55,13 +66,18 @@ public final class JobTable {
                                   from candidates c) ranked
                  where nth = 1),
             claimed as (
-                update jobs set status = 'CLAIMED', claimed_by = ?, claimed_at = now(),
-                       lease_until = now() + make_interval(secs => ?)
+                update jobs set status = %s, claimed_by = ?, claimed_at = now(),
+                       lease_until = now() + make_interval(secs => ?),
+                       started_at = case when %1$s = 'RUNNING' then now() end
                   from next
                  where jobs.id = next.id
-                returning jobs.id, jobs.event_id, jobs.log_id, jobs.attempt, jobs.payload, jobs.priority, jobs.run_at)
-            select id, event_id, log_id, attempt, payload, run_at, priority from claimed order by priority desc, run_at, id
-            """;
+                returning jobs.id, jobs.event_id, jobs.log_id, jobs.attempt, jobs.payload, jobs.priority, jobs.run_at,
+                          jobs.status)
+            select id, event_id, log_id, attempt, payload, run_at, priority, status from claimed
+             order by priority desc, run_at, id
+            """.formatted(status);
+    }
+
 
     static final String TRANSITION = """
             update jobs set status = ?,
@@ -91,6 +107,15 @@ public final class JobTable {
     static final String RELEASE = """
             update jobs set status = 'QUEUED', claimed_by = null, claimed_at = null, lease_until = null
              where id = ? and attempt = ? and status = 'CLAIMED'
+            """;
+
+    /**
+     * A job started ahead of its worker and given back before its script began: the same attempt, free for any node
+     * (a cancel requested meanwhile is decided by the caller).
+     */
+    static final String GIVE_BACK_UNBEGUN = """
+            update jobs set status = 'QUEUED', claimed_by = null, claimed_at = null, lease_until = null, started_at = null
+             where id = ? and attempt = ? and status = 'RUNNING' and claimed_by = ? and not cancel_requested
             """;
 
     static final String HOLD_CLAIM = """
@@ -133,17 +158,13 @@ public final class JobTable {
             returning j.id, j.log_id, s.blocker
             """;
 
-    /** The rank of the most urgent due job in the queue (claimable or not), -1 when none is due. */
-    static final String MOST_URGENT_DUE = """
-            select priority from jobs where status = 'QUEUED' and run_at <= now() order by priority desc limit 1
-            """;
-
     /** One status change of a job's attempt, for {@link #moveAll}. */
     public record Move(long jobId, int attempt, JobStatus from, JobStatus to) {
 
         public Move {
             from.moveTo(to);
-            boolean startsOrEnds = to == JobStatus.RUNNING || (from == JobStatus.RUNNING && to.isFinal());
+            boolean startsOrEnds = (from == JobStatus.CLAIMED && to == JobStatus.RUNNING)
+                    || (from == JobStatus.RUNNING && to.isFinal());
             if (!startsOrEnds) { // a grouped move is always a node's own start or end of a run
                 throw new IllegalArgumentException("not a start or end of a run: " + from + " -> " + to);
             }
@@ -184,22 +205,31 @@ public final class JobTable {
     /** Claims up to {@code limit} due jobs for {@code node} in one statement, most urgent first. */
     public static List<ClaimedJob> claim(Connection connection, String node, int leaseSeconds, int limit)
             throws SQLException {
-        return claim(connection, node, leaseSeconds, limit, 0);
+        return claim(connection, CLAIM, node, leaseSeconds, limit).stream().map(Claim::job).toList();
     }
 
-    /** As {@link #claim(Connection, String, int, int)}, only jobs of priority rank {@code minPriority} or more. */
-    public static List<ClaimedJob> claim(Connection connection, String node, int leaseSeconds, int limit,
-                                         int minPriority) throws SQLException {
-        List<ClaimedJob> claimed = new ArrayList<>();
-        try (var statement = connection.prepareStatement(PLANNED_ONCE + CLAIM)) {
-            statement.setInt(1, minPriority);
-            statement.setInt(2, limit);
-            statement.setString(3, node);
-            statement.setInt(4, leaseSeconds);
+    /** A job claimed by {@link #CLAIM_TO_START}: started (RUNNING), or only claimed (its recovery policy is FAIL). */
+    public record Claim(ClaimedJob job, boolean started) {
+    }
+
+    /** Claims up to {@code limit} due jobs for {@code node}, most urgent first, starting those it may (see {@link #CLAIM_TO_START}). */
+    public static List<Claim> claimToStart(Connection connection, String node, int leaseSeconds, int limit)
+            throws SQLException {
+        return claim(connection, CLAIM_TO_START, node, leaseSeconds, limit);
+    }
+
+    private static List<Claim> claim(Connection connection, String sql, String node, int leaseSeconds, int limit)
+            throws SQLException {
+        List<Claim> claimed = new ArrayList<>();
+        try (var statement = connection.prepareStatement(PLANNED_ONCE + sql)) {
+            statement.setInt(1, limit);
+            statement.setString(2, node);
+            statement.setInt(3, leaseSeconds);
             try (var rows = rowsOf(statement)) {
                 while (rows.next()) {
-                    claimed.add(new ClaimedJob(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getInt(4),
-                            rows.getString(5), rows.getTimestamp(6).toInstant(), rows.getInt(7)));
+                    claimed.add(new Claim(new ClaimedJob(rows.getLong(1), rows.getLong(2), rows.getLong(3),
+                            rows.getInt(4), rows.getString(5), rows.getTimestamp(6).toInstant(), rows.getInt(7)),
+                            JobStatus.valueOf(rows.getString(8)) == JobStatus.RUNNING));
                 }
             }
         }
@@ -274,6 +304,22 @@ public final class JobTable {
     }
 
     /**
+     * Gives back a job this node started ahead of its worker whose script has not begun: it keeps its attempt (nothing
+     * of it ran). Only the node itself knows that, so only it may: the reaper applies the recovery policy instead.
+     * @return false when it is no longer this node's, or a cancel was requested
+     */
+    public static boolean giveBackUnbegun(Connection connection, String node, long jobId, int attempt)
+            throws SQLException {
+        JobStatus.RUNNING.moveTo(JobStatus.QUEUED);
+        try (var statement = connection.prepareStatement(GIVE_BACK_UNBEGUN)) {
+            statement.setLong(1, jobId);
+            statement.setInt(2, attempt);
+            statement.setString(3, node);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /**
      * Whether {@code node} still holds its claim on this attempt, locking the row until the transaction ends: a
      * claim kept ahead may have been given back (its lease ran out) and taken by another node, with the same attempt.
      */
@@ -328,13 +374,6 @@ public final class JobTable {
             }
         }
         return kept;
-    }
-
-    /** The priority rank of the most urgent due job waiting in the queue, or -1. */
-    public static int mostUrgentDue(Connection connection) throws SQLException {
-        try (var statement = connection.prepareStatement(MOST_URGENT_DUE); var rows = statement.executeQuery()) {
-            return rows.next() ? rows.getInt(1) : -1;
-        }
     }
 
     /** Reads a job and locks its row until the transaction ends, so a decision about it cannot be overtaken. */

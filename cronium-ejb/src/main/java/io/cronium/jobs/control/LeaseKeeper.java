@@ -43,7 +43,7 @@ public class LeaseKeeper {
     RunningJobs running;
 
     @Inject
-    ClaimedAhead ahead;
+    JobsAhead ahead;
 
     @Inject
     NodeIdentity node;
@@ -81,8 +81,8 @@ public class LeaseKeeper {
     }
 
     private void renew() {
-        Map<Long, Integer> mine = running.attempts();
-        Map<Long, Integer> waiting = ahead.attempts();
+        Map<Long, Integer> mine = running.attempts(); // with the jobs held here started
+        Map<Long, Integer> waiting = ahead.claimedAttempts();
         if (mine.isEmpty() && waiting.isEmpty()) {
             return;
         }
@@ -93,7 +93,9 @@ public class LeaseKeeper {
                 .forEach(ahead::drop); // given back or cancelled: its start would find it no longer ours anyway
         mine.forEach((jobId, attempt) -> {
             Boolean cancelRequested = kept.get(jobId);
-            if (cancelRequested == null) {
+            if (cancelRequested == null && ahead.drop(jobId)) {
+                running.ended(jobId); // started, but its worker had not taken it: it never begins here
+            } else if (cancelRequested == null) {
                 running.stop(jobId, attempt, "this node lost the job's lease");
             } else if (cancelRequested) {
                 running.stop(jobId, attempt, "cancelled by a user");

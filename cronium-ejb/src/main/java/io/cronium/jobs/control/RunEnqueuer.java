@@ -68,7 +68,7 @@ public class RunEnqueuer {
         em.persist(log);
         em.flush();
         JobPayload payload = JobPayload.of(event, input, spec(event, origin.serverOverride()));
-        var job = new Job(event.getId(), log.getId(), event.getPriority(), event.getRunPolicy().concurrency(),
+        var job = new Job(event.getId(), log.getId(), event.getPriority(), event.getRunPolicy(),
                 (origin.step() == null ? payload : payload.inStep(origin.step())).toJson());
         if (origin.step() != null) {
             job.partOf(origin.step().executionId());

@@ -3,8 +3,6 @@ package io.cronium.jobs.control;
 import io.cronium.execution.Executor;
 import io.cronium.execution.ExecutorRegistry;
 import io.cronium.jobs.entity.JobStatus;
-import io.cronium.logs.control.RunAggregate;
-import io.cronium.logs.control.RunOutput;
 import io.cronium.logs.control.RunRecorder;
 import io.cronium.scheduling.boundary.SchedulerPass;
 import io.cronium.scheduling.entity.MisfirePolicy;
@@ -23,8 +21,9 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Claims due jobs (one transaction for a batch, kept ahead of the workers) and starts each claimed job when a worker
- * takes it (CLAIMED -> RUNNING, execution records, in its own transaction, committed before its script runs).
+ * Claims due jobs and starts them (RUNNING, execution records), in the transaction that claims them: a batch for
+ * free workers, or with a group of workers' hand-overs. Always committed before a script runs; a job whose event may
+ * not re-run it after a lost node is only claimed, and started in its own transaction as its script begins.
  */
 @Stateless
 public class RunStarts {
@@ -55,28 +54,18 @@ public class RunStarts {
     @ConfigProperty(name = SchedulerPass.MISFIRE_THRESHOLD, defaultValue = SchedulerPass.MISFIRE_THRESHOLD_DEFAULT)
     long misfireThresholdSeconds;
 
-    /** What one claim gave: the runs started at once (for free workers) and the jobs kept claimed ahead. */
-    public record Claimed(List<StartedRun> started, List<ClaimedJob> ahead) {
-    }
-
     /**
-     * Claims up to {@code limit} due jobs and starts the first {@code startNow} of them in the same transaction (one
-     * commit before their scripts run, so an idle node starts a new job as fast as before claiming ahead); the others
-     * stay CLAIMED for workers that free up later. Only jobs of priority rank {@code minPriority} or more are claimed.
+     * Claims up to {@code limit} due jobs for this node's free workers and the jobs it holds ahead of them, starting
+     * those it may ({@link JobTable#CLAIM_TO_START}), in one transaction: committed before any of their scripts runs.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Claimed claim(String node, int leaseSeconds, int limit, int startNow, int minPriority) {
-        List<ClaimedJob> claimed = queue.claim(node, leaseSeconds, limit, minPriority);
-        List<StartedRun> started = new ArrayList<>();
-        for (ClaimedJob job : claimed.subList(0, Math.min(startNow, claimed.size()))) {
-            startClaimed(job, JobStatus.CLAIMED).ifPresent(started::add);
-        }
-        return new Claimed(started, claimed.subList(Math.min(startNow, claimed.size()), claimed.size()));
+    public List<JobsAhead.JobAhead> claim(String node, int leaseSeconds, int limit) {
+        return take(node, leaseSeconds, limit);
     }
 
     /**
-     * Starts a job this node claimed ahead, if it still holds the claim (it may have been cancelled, or given back and
-     * taken by another node).
+     * Starts a job this node holds claimed ahead (its event may not re-run it, so it is started only as its script
+     * begins), if it still holds the claim (it may have been cancelled, or given back and taken by another node).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<StartedRun> start(String node, ClaimedJob job) {
@@ -84,44 +73,33 @@ public class RunStarts {
                 : Optional.empty();
     }
 
-    /** What a worker's hand-over gave: the retry of the job that ended, if one is due, and the next job started. */
-    public record Handover(Optional<Instant> retryAt, Optional<StartedRun> next) {
-    }
-
     /**
-     * Records how a worker's job ended and starts the job it takes next (claimed ahead by this node) in one
-     * transaction: one commit between two runs instead of two (docs/BENCHMARKS.md).
+     * Records a group of workers' hand-overs in one transaction (a group commit: {@link HandoverGroup}): every ended
+     * job's move in one statement and each end's records, then the jobs the workers asked for, claimed and started as
+     * {@link #claim} does. Written while the workers run the jobs they hold: none waits for this commit.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Handover finishAndStart(ClaimedJob ended, List<RunAggregate.End> ends, JobPayload payload,
-                                   List<RunOutput.Chunk> lastOutput, String node, ClaimedJob next) {
-        Optional<Instant> retryAt = recorder.finish(ended, ends, payload, lastOutput);
-        return new Handover(retryAt, queue.holdClaim(next.jobId(), next.attempt(), node)
-                ? startClaimed(next, JobStatus.CLAIMED) : Optional.empty());
-    }
-
-    /**
-     * Records a group of workers' hand-overs in one transaction (a group commit: {@link HandoverGroup}): every
-     * job's move, the ends and the next starts, in one statement, then each end's and start's records.
-     * @return for each hand-over, in order, the next run started, if one did
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<Optional<StartedRun>> handOver(String node, List<HandoverGroup.Handover> group) {
-        List<JobTable.Move> moves = new ArrayList<>();
-        for (HandoverGroup.Handover h : group) {
-            moves.add(JobTable.Move.end(h.ended().jobId(), h.ended().attempt(), h.endsAs()));
-            if (h.next() != null) {
-                moves.add(JobTable.Move.start(h.next().jobId(), h.next().attempt()));
-            }
-        }
-        Set<Long> moved = queue.moveAll(node, moves);
-        List<Optional<StartedRun>> started = new ArrayList<>();
+    public List<JobsAhead.JobAhead> handOver(String node, int leaseSeconds, List<HandoverGroup.Handover> group) {
+        Set<Long> moved = queue.moveAll(node, group.stream()
+                .map(h -> JobTable.Move.end(h.ended().jobId(), h.ended().attempt(), h.endsAs())).toList());
         for (HandoverGroup.Handover h : group) {
             recorder.recordSettled(h.ended(), h.ends(), h.payload(), h.lastOutput(), moved.contains(h.ended().jobId()));
-            started.add(h.next() != null && moved.contains(h.next().jobId())
-                    ? startClaimed(h.next(), JobStatus.RUNNING) : Optional.empty());
         }
-        return started;
+        int wanted = group.stream().mapToInt(HandoverGroup.Handover::starts).sum();
+        return wanted == 0 ? List.of() : take(node, leaseSeconds, wanted);
+    }
+
+    private List<JobsAhead.JobAhead> take(String node, int leaseSeconds, int limit) {
+        List<JobsAhead.JobAhead> taken = new ArrayList<>();
+        for (JobTable.Claim claim : queue.claimToStart(node, leaseSeconds, limit)) {
+            if (!claim.started()) {
+                taken.add(new JobsAhead.JobAhead(claim.job(), null));
+            } else {
+                startClaimed(claim.job(), JobStatus.RUNNING)
+                        .ifPresent(run -> taken.add(new JobsAhead.JobAhead(claim.job(), run)));
+            }
+        }
+        return taken;
     }
 
     /**

@@ -5,10 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The attempts this node is running right now, with the handle that stops each. */
+/**
+ * The attempts this node is running right now, and those it started ahead of its workers ({@link JobsAhead}), with
+ * the handle that stops each: a cancel of a started job that has not begun yet keeps its script from beginning.
+ */
 @ApplicationScoped
 public class RunningJobs {
 
@@ -17,10 +21,15 @@ public class RunningJobs {
 
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
+    /** The handle of an attempt that begins, the one it got when started ahead if it was. */
     public Cancellation started(long jobId, int attempt) {
-        var cancellation = new Cancellation();
-        running.put(jobId, new Running(attempt, cancellation));
-        return cancellation;
+        return running.compute(jobId, (id, r) -> r != null && r.attempt() == attempt ? r
+                : new Running(attempt, new Cancellation())).cancellation();
+    }
+
+    /** The started jobs among {@code held}, from their commit on, so that their leases are renewed. */
+    void startedAhead(List<JobsAhead.JobAhead> held) {
+        held.stream().filter(JobsAhead.JobAhead::started).forEach(job -> started(job.job().jobId(), job.job().attempt()));
     }
 
     public void ended(long jobId) {

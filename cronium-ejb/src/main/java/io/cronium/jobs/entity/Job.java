@@ -62,6 +62,11 @@ public class Job {
     @Column(nullable = false)
     private ConcurrencyPolicy concurrency = ConcurrencyPolicy.ALLOW;
 
+    /** Read by the claim: a job that may be re-run is started as it is claimed (docs/architecture.md). */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RecoveryPolicy recovery = RecoveryPolicy.RERUN;
+
     @Column(name = "cancel_requested", nullable = false)
     private boolean cancelRequested;
 
@@ -71,11 +76,12 @@ public class Job {
     protected Job() {
     }
 
-    public Job(long eventId, long logId, JobPriority priority, ConcurrencyPolicy concurrency, String payload) {
+    public Job(long eventId, long logId, JobPriority priority, RunPolicy policy, String payload) {
         this.eventId = eventId;
         this.logId = logId;
         this.priority = priority.rank();
-        this.concurrency = concurrency;
+        this.concurrency = policy.concurrency();
+        this.recovery = policy.recovery();
         this.payload = payload;
     }
 
@@ -99,6 +105,7 @@ public class Job {
     public Instant getStartedAt() { return startedAt; }
     public Instant getFinishedAt() { return finishedAt; }
     public ConcurrencyPolicy getConcurrency() { return concurrency; }
+    public RecoveryPolicy getRecovery() { return recovery; }
     public boolean isCancelRequested() { return cancelRequested; }
     public Instant getCreatedAt() { return createdAt; }
 }

@@ -9,8 +9,10 @@ import java.util.Set;
  *
  * <pre>
  * QUEUED -> CLAIMED -> RUNNING -> COMPLETED | FAILED
- *   |          |  \        \---> CANCELLED
- *   |          |   \-> QUEUED (lease expired before start)
+ *   |  \       |  \     /  \---> CANCELLED
+ *   |   \------|---\---/ (claimed and started at once: a job its node may re-run after a lost lease)
+ *   |          |    \-> QUEUED (lease expired before start; from RUNNING: a retry, a recovery, or a start given
+ *   |          |                back before its script began)
  *   \----------\-----> CANCELLED
  * </pre>
  */
@@ -20,7 +22,7 @@ public enum JobStatus {
     private Set<JobStatus> next;
 
     static {
-        QUEUED.next = EnumSet.of(CLAIMED, CANCELLED);
+        QUEUED.next = EnumSet.of(CLAIMED, RUNNING, CANCELLED);
         CLAIMED.next = EnumSet.of(RUNNING, QUEUED, CANCELLED, FAILED);
         RUNNING.next = EnumSet.of(COMPLETED, FAILED, CANCELLED, QUEUED);
         COMPLETED.next = EnumSet.noneOf(JobStatus.class);

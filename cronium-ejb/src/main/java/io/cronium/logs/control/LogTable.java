@@ -44,6 +44,23 @@ public final class LogTable {
         announce(c, logId);
     }
 
+    /**
+     * A start given back before its script began (its node held it ahead of a worker): the attempt's execution
+     * records go, as nothing of it ran, and the log waits again.
+     */
+    public static void notBegun(Connection c, long jobId, int attempt, long logId) throws SQLException {
+        try (var s = c.prepareStatement("delete from executions where job_id = ? and attempt = ? and status = 'RUNNING'")) {
+            s.setLong(1, jobId);
+            s.setInt(2, attempt);
+            s.executeUpdate();
+        }
+        try (var s = c.prepareStatement("update logs set status = 'PENDING' where id = ? and status = 'RUNNING'")) {
+            s.setLong(1, logId);
+            s.executeUpdate();
+        }
+        announce(c, logId);
+    }
+
     /** Closes the execution record of an attempt whose node vanished while it ran. */
     public static void executionLost(Connection c, long jobId, int attempt, String reason) throws SQLException {
         try (var s = c.prepareStatement("""

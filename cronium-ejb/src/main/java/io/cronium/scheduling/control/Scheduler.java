@@ -90,8 +90,8 @@ public final class Scheduler {
         try (var slot = c.prepareStatement("insert into schedule_slots (event_id, scheduled_for, outcome, job_id) values (?, ?, ?, ?)");
              var log = c.prepareStatement("insert into logs (id, event_id, owner_id, status, trigger_type, scheduled_for, finished_at, error, job_id)"
                      + " values (?, ?, ?, ?, 'SCHEDULE', ?, ?, ?, ?)");
-             var job = c.prepareStatement("insert into jobs (id, event_id, log_id, status, priority, payload, run_at, concurrency)"
-                     + " values (?, ?, ?, 'QUEUED', ?, ?, ?, ?)");
+             var job = c.prepareStatement("insert into jobs (id, event_id, log_id, status, priority, payload, run_at, concurrency,"
+                     + " recovery) values (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?)");
              var next = c.prepareStatement("update events set next_fire_at = ?, execution_count = ? where id = ?")) {
             int l = 0;
             int j = 0;
@@ -109,6 +109,7 @@ public final class Scheduler {
                         job.setString(5, payloads.get(event.id()));
                         job.setTimestamp(6, Timestamp.from(plan.slot().isAfter(now) ? plan.slot() : now));
                         job.setString(7, event.policy().concurrency().name());
+                        job.setString(8, event.policy().recovery().name());
                         job.addBatch();
                         jobs.add(jobId);
                         if (plan.slot().isAfter(now) && (earliestAhead == null || plan.slot().isBefore(earliestAhead))) {

@@ -122,83 +122,83 @@ class JobTableTest {
     }
 
     /** A worker's hand-over as the node writes it: the end of its job and the start of the next (-1: none). */
-    private record Handover(long ended, long next) {
-
-        java.util.stream.Stream<JobTable.Move> moves() {
-            return java.util.stream.Stream.of(ended == -1 ? null : JobTable.Move.end(ended, 1, JobStatus.COMPLETED),
-                    next == -1 ? null : JobTable.Move.start(next, 1)).filter(java.util.Objects::nonNull);
-        }
+    /** A worker's hand-over: the job whose run ended, how many jobs it asks for, done when written. */
+    private record Handover(long ended, int starts, java.util.concurrent.CompletableFuture<Void> written) {
     }
 
     /**
-     * The same 10,000 jobs through the node's design: two nodes of two workers each claim ahead, and each node writes
-     * its workers' hand-overs in groups (its {@code GroupCommit}, {@link JobTable#moveAll} and one commit per group).
+     * The same 10,000 jobs through the node's design: two nodes of two workers each. A node claims and starts two
+     * jobs per worker to begin with, then each worker, as its run ends, takes a started job the node holds and hands
+     * its end to the node's writer thread, asking for one job (two when it held none, and then waits for the write);
+     * the writer writes the hand-overs waiting in one transaction: {@link JobTable#moveAll} of the ends, then
+     * {@link JobTable#claimToStart} of the jobs asked for (the node's {@code HandoverGroup} and {@code RunStarts}).
      */
     @Test
-    void tenThousandNoOpJobsHandedOverInGroupsByTwoNodesRunExactlyOnce() throws Exception {
+    void tenThousandNoOpJobsStartedAheadAndHandedOverInGroupsByTwoNodesRunExactlyOnce() throws Exception {
         int jobs = 10_000;
         Set<Long> queued = queueNoOpJobs(jobs);
         Set<Long> completed = ConcurrentHashMap.newKeySet();
         List<Long> lostOrTwice = java.util.Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<?>> workers = new ArrayList<>();
-        List<Connection> connections = new ArrayList<>();
+        List<Future<?>> writers = new ArrayList<>();
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
         for (String node : List.of("node-a", "node-b")) {
-            var free = new java.util.concurrent.LinkedBlockingQueue<Connection>();
-            for (int i = 0; i < 2; i++) {
-                Connection c = TestDatabase.connection();
-                c.setAutoCommit(false);
-                free.add(c);
-                connections.add(c);
-            }
-            var groups = new io.cronium.common.GroupCommit<Handover, Boolean>(group -> {
-                Connection c = free.remove();
-                try {
-                    var moved = JobTable.moveAll(c, node, group.stream().flatMap(Handover::moves).toList());
-                    c.commit();
-                    return group.stream().map(h -> (h.ended() == -1 || moved.contains(h.ended()))
-                            && (h.next() == -1 || moved.contains(h.next()))).toList();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                } finally {
-                    free.add(c);
-                }
-            }, e -> { });
-            for (int w = 0; w < 2; w++) {
-                workers.add(pool.submit(() -> {
-                    try (Connection c = TestDatabase.connection()) {
-                        long previous = -1;
-                        while (true) {
-                            var ahead = JobTable.claim(c, node, 60, 3);
-                            for (var next : ahead) {
-                                if (!groups.write(new Handover(previous, next.jobId()))) {
-                                    lostOrTwice.add(next.jobId());
-                                }
-                                if (previous != -1 && !completed.add(previous)) {
-                                    lostOrTwice.add(previous);
-                                }
-                                previous = next.jobId();
-                            }
-                            if (ahead.isEmpty()) {
-                                if (previous != -1 && (!groups.write(new Handover(previous, -1))
-                                        || !completed.add(previous))) {
-                                    lostOrTwice.add(previous);
-                                }
-                                return null;
+            var held = new java.util.concurrent.LinkedBlockingQueue<Long>(); // started, not begun
+            var pending = new java.util.concurrent.LinkedBlockingQueue<Handover>();
+            writers.add(pool.submit(() -> {
+                try (Connection c = TestDatabase.connection()) {
+                    c.setAutoCommit(false);
+                    while (!stop.get()) {
+                        Handover first = pending.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                        if (first == null) {
+                            continue;
+                        }
+                        List<Handover> group = new ArrayList<>(List.of(first));
+                        pending.drainTo(group);
+                        var moved = JobTable.moveAll(c, node, group.stream()
+                                .map(h -> JobTable.Move.end(h.ended(), 1, JobStatus.COMPLETED)).toList());
+                        var started = JobTable.claimToStart(c, node, 60, group.stream().mapToInt(Handover::starts).sum());
+                        c.commit();
+                        for (Handover h : group) {
+                            if (!moved.contains(h.ended()) || !completed.add(h.ended())) {
+                                lostOrTwice.add(h.ended());
                             }
                         }
+                        started.forEach(claim -> held.add(claim.job().jobId()));
+                        group.forEach(h -> h.written().complete(null));
                     }
+                }
+                return null;
+            }));
+            try (Connection c = TestDatabase.connection()) { // the dispatcher, for the two free workers
+                JobTable.claimToStart(c, node, 60, 4).forEach(claim -> held.add(claim.job().jobId()));
+            }
+            for (int w = 0; w < 2; w++) {
+                workers.add(pool.submit(() -> {
+                    for (Long run = held.poll(); run != null; ) { // a no-op run
+                        Long next = held.poll();
+                        var handover = new Handover(run, next == null ? 2 : 1, new java.util.concurrent.CompletableFuture<>());
+                        pending.add(handover);
+                        if (next == null) {
+                            handover.written().get(1, java.util.concurrent.TimeUnit.MINUTES);
+                            next = held.poll();
+                        }
+                        run = next;
+                    }
+                    return null;
                 }));
             }
         }
         for (var worker : workers) {
             worker.get(5, java.util.concurrent.TimeUnit.MINUTES); // a lost wake-up fails the test instead of the build
         }
-        pool.shutdown();
-        for (Connection c : connections) {
-            c.close();
+        stop.set(true);
+        for (var writer : writers) {
+            writer.get(1, java.util.concurrent.TimeUnit.MINUTES);
         }
-        assertEquals(List.of(), lostOrTwice, "every hand-over moved its jobs, no job completed twice");
+        pool.shutdown();
+        assertEquals(List.of(), lostOrTwice, "every end moved its job, no job completed twice");
         assertEquals(queued, completed, "no job is lost");
         assertAllCompleted(jobs);
     }
@@ -237,7 +237,9 @@ class JobTableTest {
 
     @Test
     void aGroupedMoveIsAStartOrAnEndOfARunOnly() {
-        assertThrows(IllegalJobTransitionException.class, () -> new JobTable.Move(1, 1, JobStatus.QUEUED, JobStatus.RUNNING));
+        assertThrows(IllegalJobTransitionException.class, () -> new JobTable.Move(1, 1, JobStatus.QUEUED, JobStatus.COMPLETED));
+        assertThrows(IllegalArgumentException.class, () -> new JobTable.Move(1, 1, JobStatus.QUEUED, JobStatus.RUNNING),
+                "a claim that starts is the claim's own statement");
         assertThrows(IllegalArgumentException.class, () -> new JobTable.Move(1, 1, JobStatus.RUNNING, JobStatus.QUEUED));
         assertThrows(IllegalArgumentException.class, () -> new JobTable.Move(1, 1, JobStatus.CLAIMED, JobStatus.FAILED));
     }
@@ -260,18 +262,37 @@ class JobTableTest {
     }
 
     @Test
-    void anOvertakingClaimTakesOnlyTheMoreUrgentJobsAndTellsTheirPriority() throws Exception {
+    void aClaimStartsTheJobsThatMayBeRerunAndOnlyClaimsThoseThatMustNot() throws Exception {
         try (var c = TestDatabase.connection()) {
             long log = TestDatabase.newLog(c);
-            TestDatabase.enqueue(c, log, 1);
-            long high = TestDatabase.enqueue(c, log, 2);
-            assertEquals(2, JobTable.mostUrgentDue(c));
-            var claimed = JobTable.claim(c, "n", 60, 10, 2);
-            assertEquals(List.of(high), claimed.stream().map(ClaimedJob::jobId).toList());
-            assertEquals(2, claimed.get(0).priority());
-            assertEquals(1, JobTable.mostUrgentDue(c), "the NORMAL job still waits");
-            assertEquals(1, JobTable.claim(c, "n", 60, 10).get(0).priority());
-            assertEquals(-1, JobTable.mostUrgentDue(c));
+            long rerun = TestDatabase.enqueue(c, log, 2);
+            long fail = TestDatabase.enqueue(c, log, 1);
+            try (var s = c.prepareStatement("update jobs set recovery = 'FAIL' where id = ?")) {
+                s.setLong(1, fail);
+                s.executeUpdate();
+            }
+            var claimed = JobTable.claimToStart(c, "n", 60, 10);
+            assertEquals(List.of(rerun, fail), claimed.stream().map(claim -> claim.job().jobId()).toList());
+            assertEquals(List.of(true, false), claimed.stream().map(JobTable.Claim::started).toList());
+            assertEquals("RUNNING n started", state(c, rerun));
+            assertEquals("CLAIMED n -", state(c, fail));
+            assertTrue(JobTable.giveBackUnbegun(c, "n", rerun, 1), "its node knows it did not begin");
+            assertFalse(JobTable.giveBackUnbegun(c, "other", fail, 1));
+            assertEquals("QUEUED - -", state(c, rerun));
+            assertEquals(rerun, JobTable.claimToStart(c, "m", 60, 1).get(0).job().jobId(), "free for any node, as"
+                    + " attempt 1 still");
+        }
+    }
+
+    private static String state(java.sql.Connection c, long jobId) throws Exception {
+        try (var s = c.prepareStatement("select status, coalesce(claimed_by, '-'), case when started_at is null"
+                + " then '-' else 'started' end, attempt from jobs where id = ?")) {
+            s.setLong(1, jobId);
+            try (var rows = s.executeQuery()) {
+                rows.next();
+                assertEquals(1, rows.getInt(4));
+                return rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3);
+            }
         }
     }
 

@@ -38,9 +38,10 @@ class JobStatusTest {
     }
 
     @Test
-    void aQueuedJobCannotSkipTheClaim() {
-        assertThrows(IllegalJobTransitionException.class, () -> QUEUED.moveTo(RUNNING));
+    void aQueuedJobCanBeClaimedAndStartedAtOnceButNotEndWithoutRunning() {
+        assertEquals(RUNNING, QUEUED.moveTo(RUNNING));
         assertThrows(IllegalJobTransitionException.class, () -> QUEUED.moveTo(COMPLETED));
+        assertThrows(IllegalJobTransitionException.class, () -> QUEUED.moveTo(FAILED));
     }
 
     @Test

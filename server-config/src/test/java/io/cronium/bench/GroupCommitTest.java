@@ -1,4 +1,4 @@
-package io.cronium.common;
+package io.cronium.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
