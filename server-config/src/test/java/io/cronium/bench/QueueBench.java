@@ -139,8 +139,9 @@ public final class QueueBench {
     /**
      * The queue's statements as the node makes them (since 2026-12-01, issue 5): the dispatcher claims and starts two
      * jobs per free worker ({@link JobTable#CLAIM_TO_START}); a worker whose run ends takes a started job the node
-     * holds and hands its end to the node's writer thread asking for one job (two when it held none, and then waits
-     * for the write); the writer writes every hand-over waiting in one round trip and commit: the ends
+     * holds and hands its end to the node's writer thread, asking for a job for itself when it held none (and then
+     * waiting for the write) and for one to hold ahead while fewer are held or asked for than there are workers; the
+     * writer writes every hand-over waiting in one round trip and commit: the ends
      * ({@link JobTable#MOVE_ALL}) and the jobs asked for, claimed and started (the node's {@code HandoverGroup}).
      */
     static double ours(BenchServer server, int jobs, int threads) throws Exception {
@@ -152,6 +153,7 @@ public final class QueueBench {
         }
         var pending = new java.util.concurrent.LinkedBlockingQueue<Handover>();
         var held = new java.util.concurrent.LinkedBlockingQueue<Long>(); // started, not begun
+        var askedFor = new AtomicInteger(); // by the hand-overs not written yet
         var stop = new java.util.concurrent.atomic.AtomicBoolean();
         Thread writer = new Thread(() -> {
             try {
@@ -166,15 +168,20 @@ public final class QueueBench {
                             group.stream().mapToInt(Handover::starts).sum());
                     done.addAndGet(written.ended());
                     held.addAll(written.started());
-                    group.forEach(h -> h.written().complete(null));
+                    group.forEach(h -> {
+                        askedFor.addAndGet(-h.starts());
+                        h.written().complete(null);
+                    });
                 }
             } catch (Exception e) {
                 e.printStackTrace();
             }
         });
+        writer.setDaemon(true); // a failed round must not keep the benchmark's process alive
         long t0 = System.nanoTime();
         writer.start();
         try (Connection d = server.database("queue_bench")) { // the dispatcher, for the free workers
+            d.setAutoCommit(false);
             held.addAll(endAndStart(d, List.of(), 2 * threads).started());
         }
         List<Thread> workers = new ArrayList<>();
@@ -183,7 +190,10 @@ public final class QueueBench {
                 try {
                     for (Long run = held.poll(); run != null; ) { // a no-op run
                         Long next = held.poll();
-                        var handover = new Handover(run, next == null ? 2 : 1, new java.util.concurrent.CompletableFuture<>());
+                        boolean room = held.size() + askedFor.get() < threads;
+                        var handover = new Handover(run, (next == null ? 1 : 0) + (room ? 1 : 0),
+                                new java.util.concurrent.CompletableFuture<>());
+                        askedFor.addAndGet(handover.starts());
                         pending.add(handover);
                         if (next == null) {
                             handover.written().get();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -69,6 +70,8 @@ public class HandoverGroup {
     ManagedThreadFactory threads;
 
     private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+    /** The jobs asked for by the hand-overs not written yet. */
+    private final AtomicInteger startsAskedFor = new AtomicInteger();
     private volatile boolean stopped;
     private Thread writer;
 
@@ -78,11 +81,17 @@ public class HandoverGroup {
      */
     public CompletableFuture<Void> submit(Handover handover) {
         var mine = new Pending(handover, new CompletableFuture<>());
+        startsAskedFor.addAndGet(handover.starts());
         pending.add(mine);
         if (!writerRunning()) {
             writeWaiting(); // the node stops: the worker writes its own
         }
         return mine.written();
+    }
+
+    /** How many jobs the hand-overs waiting to be written ask for. */
+    int startsAskedFor() {
+        return startsAskedFor.get();
     }
 
     private synchronized boolean writerRunning() {
@@ -137,7 +146,7 @@ public class HandoverGroup {
             var held = starts.handOver(node.id(), leases.seconds(), group.stream().map(Pending::handover).toList());
             running.startedAhead(held);
             giveBack.giveBack(ahead.add(held), "the node stops");
-            group.forEach(p -> p.written().complete(null));
+            written(group);
         } catch (RuntimeException e) {
             if (group.size() > 1) {
                 LOG.log(Level.WARNING, "writing several hand-overs together failed; writing each alone", e);
@@ -146,9 +155,16 @@ public class HandoverGroup {
             }
             endAlone(group.get(0), e);
         } catch (Error e) {
-            group.forEach(p -> p.written().complete(null));
+            written(group);
             throw e;
         }
+    }
+
+    private void written(List<Pending> group) {
+        group.forEach(p -> {
+            startsAskedFor.addAndGet(-p.handover().starts());
+            p.written().complete(null);
+        });
     }
 
     private void endAlone(Pending p, RuntimeException cause) {
@@ -160,7 +176,7 @@ public class HandoverGroup {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "the end of job " + job.jobId() + " could not be recorded; its lease will run out", e);
         } finally {
-            p.written().complete(null);
+            written(List.of(p));
         }
     }
 }

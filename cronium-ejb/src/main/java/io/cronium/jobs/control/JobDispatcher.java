@@ -76,6 +76,9 @@ public class JobDispatcher {
     @Inject
     GiveBack giveBack;
 
+    @Inject
+    HandoverGroup handovers;
+
     /** How long a stopping node waits for its running jobs to end and be recorded. */
     @Inject
     @ConfigProperty(name = "cronium.jobs.shutdown-grace-seconds", defaultValue = "20")
@@ -233,14 +236,16 @@ public class JobDispatcher {
 
     /**
      * A worker's work: its job, and each next one. As a run ends, the worker takes the next job held here and hands
-     * the end over to be written, asking for one job to take that one's place (two when none was held: one for
-     * itself); it waits for the write only when it holds nothing to run meanwhile.
+     * the end over to be written, asking for a job for itself when none was held, and for one to hold ahead while
+     * fewer are held (or asked for) than there are workers; it waits for the write only when it holds nothing to run
+     * meanwhile.
      */
     private void work(JobsAhead.JobAhead first) {
         for (var run = begun(first); run.isPresent(); ) {
             JobRunner.Ended ended = runner.execute(run.get());
             JobsAhead.JobAhead next = stopping ? null : ahead.next();
-            int wanted = stopping ? 0 : (next == null ? 2 : 1) - (saturated ? 1 : 0);
+            boolean room = !saturated && ahead.size() + handovers.startsAskedFor() < Math.max(1, workerCount);
+            int wanted = stopping ? 0 : (next == null ? 1 : 0) + (room ? 1 : 0);
             CompletableFuture<Void> written = runner.record(ended, wanted);
             if (next == null) {
                 written.join();

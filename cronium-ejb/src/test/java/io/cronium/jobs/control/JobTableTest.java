@@ -129,7 +129,8 @@ class JobTableTest {
     /**
      * The same 10,000 jobs through the node's design: two nodes of two workers each. A node claims and starts two
      * jobs per worker to begin with, then each worker, as its run ends, takes a started job the node holds and hands
-     * its end to the node's writer thread, asking for one job (two when it held none, and then waits for the write);
+     * its end to the node's writer thread, asking for a job for itself when it held none (and then waits for the
+     * write) and for one to hold ahead while fewer are held or asked for than the node has workers;
      * the writer writes the hand-overs waiting in one transaction: {@link JobTable#moveAll} of the ends, then
      * {@link JobTable#claimToStart} of the jobs asked for (the node's {@code HandoverGroup} and {@code RunStarts}).
      */
@@ -145,6 +146,7 @@ class JobTableTest {
         var stop = new java.util.concurrent.atomic.AtomicBoolean();
         for (String node : List.of("node-a", "node-b")) {
             var held = new java.util.concurrent.LinkedBlockingQueue<Long>(); // started, not begun
+            var askedFor = new java.util.concurrent.atomic.AtomicInteger(); // by the hand-overs not written yet
             var pending = new java.util.concurrent.LinkedBlockingQueue<Handover>();
             writers.add(pool.submit(() -> {
                 try (Connection c = TestDatabase.connection()) {
@@ -166,7 +168,10 @@ class JobTableTest {
                             }
                         }
                         started.forEach(claim -> held.add(claim.job().jobId()));
-                        group.forEach(h -> h.written().complete(null));
+                        group.forEach(h -> {
+                            askedFor.addAndGet(-h.starts());
+                            h.written().complete(null);
+                        });
                     }
                 }
                 return null;
@@ -178,7 +183,10 @@ class JobTableTest {
                 workers.add(pool.submit(() -> {
                     for (Long run = held.poll(); run != null; ) { // a no-op run
                         Long next = held.poll();
-                        var handover = new Handover(run, next == null ? 2 : 1, new java.util.concurrent.CompletableFuture<>());
+                        boolean room = held.size() + askedFor.get() < 2;
+                        var handover = new Handover(run, (next == null ? 1 : 0) + (room ? 1 : 0),
+                                new java.util.concurrent.CompletableFuture<>());
+                        askedFor.addAndGet(handover.starts());
                         pending.add(handover);
                         if (next == null) {
                             handover.written().get(1, java.util.concurrent.TimeUnit.MINUTES);
