@@ -184,33 +184,25 @@ public final class QueueBench {
             d.setAutoCommit(false);
             held.addAll(endAndStart(d, List.of(), 2 * threads).started());
         }
-        List<Thread> workers = new ArrayList<>();
-        for (int w = 0; w < threads; w++) {
-            Thread worker = new Thread(() -> {
-                try {
-                    for (Long run = held.poll(); run != null; ) { // a no-op run
-                        Long next = held.poll();
-                        boolean room = held.size() + askedFor.get() < threads;
-                        var handover = new Handover(run, (next == null ? 1 : 0) + (room ? 1 : 0),
-                                new java.util.concurrent.CompletableFuture<>());
-                        askedFor.addAndGet(handover.starts());
-                        pending.add(handover);
-                        if (next == null) {
-                            handover.written().get();
-                            next = held.poll();
-                        }
-                        run = next;
+        runWorkers(threads, () -> {
+            try {
+                for (Long run = held.poll(); run != null; ) { // a no-op run
+                    Long next = held.poll();
+                    boolean room = held.size() + askedFor.get() < threads;
+                    var handover = new Handover(run, (next == null ? 1 : 0) + (room ? 1 : 0),
+                            new java.util.concurrent.CompletableFuture<>());
+                    askedFor.addAndGet(handover.starts());
+                    pending.add(handover);
+                    if (next == null) {
+                        handover.written().get();
+                        next = held.poll();
                     }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
+                    run = next;
                 }
-            });
-            worker.start();
-            workers.add(worker);
-        }
-        for (Thread w : workers) {
-            w.join();
-        }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         double seconds = (System.nanoTime() - t0) / 1e9;
         stop.set(true);
         writer.join();
@@ -295,19 +287,11 @@ public final class QueueBench {
             }
         }, e -> e.printStackTrace());
         long t0 = System.nanoTime();
-        List<Thread> workers = new ArrayList<>();
-        for (int w = 0; w < threads; w++) {
-            Thread worker = new Thread(() -> {
-                for (long job = groups.write(-1L); job != -1; job = groups.write(job)) {
-                    // a no-op run
-                }
-            });
-            worker.start();
-            workers.add(worker);
-        }
-        for (Thread w : workers) {
-            w.join();
-        }
+        runWorkers(threads, () -> {
+            for (long job = groups.write(-1L); job != -1; job = groups.write(job)) {
+                // a no-op run
+            }
+        });
         double seconds = (System.nanoTime() - t0) / 1e9;
         c.close();
         return groupedRate(jobs, threads, done.get(), seconds);
@@ -406,31 +390,23 @@ public final class QueueBench {
             }
         };
         long t0 = System.nanoTime();
-        List<Thread> workers = new ArrayList<>();
-        for (int w = 0; w < threads; w++) {
-            Thread worker = new Thread(() -> {
-                try {
-                    long previous = -1;
-                    while (true) {
-                        dispatch.run();
-                        var next = buffer.take();
-                        long nextId = next.map(io.cronium.jobs.control.ClaimedJob::jobId).orElse(-1L);
-                        groups.write(new Handover(previous, nextId));
-                        if (next.isEmpty()) {
-                            return;
-                        }
-                        previous = nextId;
+        runWorkers(threads, () -> {
+            try {
+                long previous = -1;
+                while (true) {
+                    dispatch.run();
+                    var next = buffer.take();
+                    long nextId = next.map(io.cronium.jobs.control.ClaimedJob::jobId).orElse(-1L);
+                    groups.write(new Handover(previous, nextId));
+                    if (next.isEmpty()) {
+                        return;
                     }
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
+                    previous = nextId;
                 }
-            });
-            worker.start();
-            workers.add(worker);
-        }
-        for (Thread w : workers) {
-            w.join();
-        }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         double seconds = (System.nanoTime() - t0) / 1e9;
         for (Connection c : connections) {
             c.close();
@@ -439,6 +415,19 @@ public final class QueueBench {
     }
 
     private static final AtomicInteger GROUPS = new AtomicInteger();
+
+    /** Runs {@code work} on {@code threads} threads of its own and waits for them all. */
+    private static void runWorkers(int threads, Runnable work) throws InterruptedException {
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            Thread worker = new Thread(work);
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+    }
 
     /** Jobs per second of a grouped design, once every job was seen completed; prints the groups' mean size. */
     private static double groupedRate(int jobs, int threads, int done, double seconds) {

@@ -253,8 +253,8 @@ public class JobDispatcher {
                 next = stopping ? null : ahead.next();
             }
             run = Optional.empty();
-            for (; next != null && run.isEmpty(); next = run.isEmpty() ? ahead.next() : next) {
-                run = begun(next);
+            while (next != null && (run = begun(next)).isEmpty()) { // a claimed one cancelled or taken meanwhile
+                next = ahead.next();
             }
         }
     }
