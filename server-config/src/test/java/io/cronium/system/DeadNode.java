@@ -24,6 +24,7 @@ record DeadNode(long jobId, long logId, String executionId) {
         long logId;
         long jobId;
         try (var c = RunningCronium.get().database()) {
+            c.setAutoCommit(false); // all at once: a reaper that saw the job before its execution would miss that
             try (var s = c.prepareStatement("insert into logs (event_id, owner_id, status, started_at)"
                     + " select id, owner_id, 'RUNNING', now() from events where id = ? returning id")) {
                 s.setLong(1, eventId);
@@ -56,6 +57,7 @@ record DeadNode(long jobId, long logId, String executionId) {
                 s.setObject(5, serverId);
                 s.executeUpdate();
             }
+            c.commit();
             return new DeadNode(jobId, logId, executionId);
         }
     }
