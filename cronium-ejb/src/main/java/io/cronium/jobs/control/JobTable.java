@@ -89,8 +89,7 @@ public final class JobTable {
 
     /**
      * Several status changes of this node's attempts in one statement (a group of workers' hand-overs: the ends of
-     * their runs and the starts of their next jobs), each conditional as {@link #TRANSITION} is and on the claim
-     * being this node's. Rows are taken in id order, as {@link #RENEW} takes them, so the two never deadlock. (Public
+     * their runs), each conditional as {@link #TRANSITION} is and on the claim being this node's. Rows are taken in id order, as {@link #RENEW} takes them, so the two never deadlock. (Public
      * for the benchmark, as {@link #CLAIM}.)
      */
     public static final String MOVE_ALL = """

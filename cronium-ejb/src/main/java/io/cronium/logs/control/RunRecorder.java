@@ -173,7 +173,7 @@ public class RunRecorder {
      * locked first, so a cancel or a reaper cannot interleave.
      * @return when the retry is due, if one was scheduled
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRED) // its own from a worker, or the hand-over's
+    @TransactionAttribute(TransactionAttributeType.REQUIRED) // its own: from a worker, or the hand-over writer's
     public Optional<Instant> finish(ClaimedJob job, List<RunAggregate.End> ends, JobPayload payload,
                                     List<RunOutput.Chunk> lastOutput) {
         RetrySchedule retry = payload.retry();
@@ -294,7 +294,7 @@ public class RunRecorder {
 
     /**
      * A job no executor here can run ends FAILED with the reason, instead of waiting forever; {@code current}: where
-     * the caller holds it (CLAIMED, or RUNNING when moved with others' hand-overs).
+     * the caller holds it (CLAIMED, or RUNNING when the claim started it).
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void failWithoutExecution(ClaimedJob job, JobStatus current, String reason) {
