@@ -1,6 +1,7 @@
 package io.cronium.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -184,6 +185,28 @@ class JobLifecycleIT {
         assertEquals("SUCCESS", log.getString("status"), "it runs as soon as a worker frees up: " + log);
         assertEquals(1, executions(log).size());
         assertEquals(1, executions(log).get(0).getInt("attempt"), "as the attempt it was: " + log);
+    }
+
+    /** Cancelled while started ahead of busy workers: its script never begins, and no record of a run is left. */
+    @Test
+    void aJobCancelledWhileHeldAheadOfItsWorkerNeverBegins() throws Exception {
+        List<JsonObject> busy = everyWorkerBusy("busy while held");
+        var next = run(event("next while held", "sleep 30", "isolation", "PROCESS"));
+        var held = run(event("held", "echo began > /tmp/cronium-held-began", "isolation", "PROCESS"));
+        api.post("/api/v1/jobs/" + id(busy.get(0), "jobId") + "/cancel", "{}");
+        awaitJobState(id(held, "jobId"), "RUNNING ", Duration.ofSeconds(5));
+        var cancel = api.post("/api/v1/jobs/" + id(held, "jobId") + "/cancel", "{}");
+        assertEquals(202, cancel.status(), cancel.body());
+        var log = api.awaitFinished(id(held, "logId"), Duration.ofSeconds(10));
+        for (JsonObject ticket : busy) {
+            api.post("/api/v1/jobs/" + id(ticket, "jobId") + "/cancel", "{}");
+        }
+        api.post("/api/v1/jobs/" + id(next, "jobId") + "/cancel", "{}");
+        assertEquals("CANCELLED", log.getString("status"), log.toString());
+        assertTrue(log.getString("error").contains("before it began"), log.toString());
+        assertEquals(0, executions(log).size(), "nothing of it ran: " + log);
+        assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/cronium-held-began")));
+        assertEquals("CANCELLED", jobState(id(held, "jobId")).split(" ")[0]);
     }
 
     /**

@@ -7,6 +7,8 @@ import io.cronium.logs.entity.LogStatus;
 import io.cronium.platform.ApplicationDatabase;
 import io.cronium.platform.NodeIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,6 +39,9 @@ public class GiveBack {
     @Inject
     jakarta.enterprise.event.Event<RunEnded> ended;
 
+    @Inject
+    JobsAhead ahead;
+
     void giveBack(List<JobsAhead.JobAhead> jobs, String why) {
         if (jobs.isEmpty()) {
             return;
@@ -61,6 +66,11 @@ public class GiveBack {
         } finally {
             jobs.stream().filter(JobsAhead.JobAhead::started).forEach(job -> running.ended(job.job().jobId()));
         }
+    }
+
+    /** A job cancelled on this node while held here ends at once, without waiting for a worker or for its turn back. */
+    void onCancel(@Observes(during = TransactionPhase.AFTER_SUCCESS) CancelRequested cancel) {
+        ahead.take(cancel.jobId()).ifPresent(job -> giveBack(List.of(job), cancel.reason()));
     }
 
     /**

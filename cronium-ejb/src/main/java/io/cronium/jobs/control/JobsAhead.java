@@ -74,6 +74,16 @@ public class JobsAhead {
         return waiting.removeIf(w -> w.ahead().job().jobId() == jobId);
     }
 
+    /** Takes out a job held here, if a worker has not taken it. */
+    java.util.Optional<JobAhead> take(long jobId) {
+        for (Waiting w : waiting) {
+            if (w.ahead().job().jobId() == jobId && waiting.remove(w)) {
+                return java.util.Optional.of(w.ahead());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Takes out the jobs that waited longer than {@link #MAX_WAIT} at {@code now}, to give them back. */
     List<JobAhead> overdue(Instant now) {
         List<JobAhead> overdue = new ArrayList<>();
