@@ -58,15 +58,19 @@ public final class TestDatabase {
         return enqueue(c, logId, priority, "ALLOW", "{}");
     }
 
-    /** Inserts a QUEUED job for the log (and so its event) with a concurrency policy and payload; returns its id. */
+    /**
+     * Inserts a QUEUED job for the log (and so its event) with a concurrency policy and payload, and the payload's
+     * recovery policy on the row as the application writes it; returns its id.
+     */
     public static long enqueue(Connection c, long logId, int priority, String concurrency, String payload)
             throws SQLException {
-        try (var s = c.prepareStatement("insert into jobs (event_id, log_id, status, priority, payload, concurrency)"
-                + " select event_id, id, 'QUEUED', ?, ?, ? from logs where id = ? returning id")) {
+        try (var s = c.prepareStatement("insert into jobs (event_id, log_id, status, priority, payload, concurrency,"
+                + " recovery) select event_id, id, 'QUEUED', ?, ?, ?, ? from logs where id = ? returning id")) {
             s.setInt(1, priority);
             s.setString(2, payload);
             s.setString(3, concurrency);
-            s.setLong(4, logId);
+            s.setString(4, payload.contains("\"recovery\":\"FAIL\"") ? "FAIL" : "RERUN");
+            s.setLong(5, logId);
             try (var rows = s.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

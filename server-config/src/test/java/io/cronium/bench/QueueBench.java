@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.cronium.jobs.control.JobTable;
 import io.cronium.jobs.entity.JobStatus;
+import io.cronium.jobs.entity.RecoveryPolicy;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.io.StringReader;
@@ -307,7 +308,7 @@ public final class QueueBench {
                     while (buffer.size() >= threads) {
                         Thread.sleep(0, 200_000);
                     }
-                    var claimed = JobTable.claim(c, "bench", 60, capacity - buffer.size());
+                    var claimed = claimOnly(c, capacity - buffer.size());
                     c.commit();
                     if (claimed.isEmpty()) {
                         for (int i = 0; i < threads; i++) {
@@ -335,7 +336,7 @@ public final class QueueBench {
     }
 
     private static double grouped(BenchServer server, int jobs, int threads, int factor) throws Exception {
-        queueJobs(server, jobs);
+        queueJobs(server, jobs, RecoveryPolicy.FAIL);
         var buffer = new java.util.concurrent.LinkedBlockingQueue<java.util.Optional<io.cronium.jobs.control.ClaimedJob>>();
         AtomicInteger done = new AtomicInteger();
         var connections = new java.util.concurrent.ArrayBlockingQueue<Connection>(threads); // a pool, as the node's
@@ -373,7 +374,7 @@ public final class QueueBench {
             Connection c = connections.remove();
             try {
                 JobTable.skipForbidden(c);
-                var claimed = JobTable.claim(c, "bench", 60, factor * threads - buffer.size());
+                var claimed = claimOnly(c, factor * threads - buffer.size());
                 c.commit();
                 claimed.forEach(j -> buffer.add(java.util.Optional.of(j)));
                 if (claimed.isEmpty()) {
@@ -416,6 +417,15 @@ public final class QueueBench {
 
     private static final AtomicInteger GROUPS = new AtomicInteger();
 
+    /** The earlier designs' claim: their jobs' policy (FAIL) makes the node's claim leave them CLAIMED. */
+    private static List<io.cronium.jobs.control.ClaimedJob> claimOnly(Connection c, int limit) throws java.sql.SQLException {
+        var claimed = JobTable.claimToStart(c, "bench", 60, limit);
+        if (claimed.stream().anyMatch(JobTable.Claim::started)) {
+            throw new IllegalStateException("an earlier design's job was started by its claim");
+        }
+        return claimed.stream().map(JobTable.Claim::job).toList();
+    }
+
     /** Runs {@code work} on {@code threads} threads of its own and waits for them all. */
     private static void runWorkers(int threads, Runnable work) throws InterruptedException {
         List<Thread> workers = new ArrayList<>();
@@ -440,17 +450,25 @@ public final class QueueBench {
     }
 
     private static void queueJobs(BenchServer server, int jobs) throws Exception {
+        queueJobs(server, jobs, RecoveryPolicy.RERUN);
+    }
+
+    /**
+     * {@code jobs} no-op jobs; with recovery policy FAIL, which the node's claim ({@link JobTable#CLAIM_TO_START})
+     * only claims, for the earlier designs that claim and start apart.
+     */
+    private static void queueJobs(BenchServer server, int jobs, RecoveryPolicy recovery) throws Exception {
         try (var c = server.database("queue_bench"); var s = c.createStatement()) {
             s.execute("delete from jobs");
-            s.execute("insert into jobs (event_id, log_id, status, priority, payload) select l.event_id, l.id,"
-                    + " 'QUEUED', 1, '{}' from logs l, generate_series(1, " + jobs + ")");
+            s.execute("insert into jobs (event_id, log_id, status, priority, payload, recovery) select l.event_id, l.id,"
+                    + " 'QUEUED', 1, '{}', '" + recovery.name() + "' from logs l, generate_series(1, " + jobs + ")");
             s.execute("vacuum analyze jobs");
         }
     }
 
     private static double claimedAhead(BenchServer server, int jobs, int threads, int factor, boolean oneStatement)
             throws Exception {
-        queueJobs(server, jobs);
+        queueJobs(server, jobs, RecoveryPolicy.FAIL);
         var buffer = new java.util.concurrent.LinkedBlockingQueue<java.util.Optional<io.cronium.jobs.control.ClaimedJob>>();
         AtomicInteger done = new AtomicInteger();
         int capacity = factor * threads;

@@ -70,7 +70,18 @@ public class GiveBack {
 
     /** A job cancelled on this node while held here ends at once, without waiting for a worker or for its turn back. */
     void onCancel(@Observes(during = TransactionPhase.AFTER_SUCCESS) CancelRequested cancel) {
-        ahead.take(cancel.jobId()).ifPresent(job -> giveBack(List.of(job), cancel.reason()));
+        cancelHeld(cancel.jobId());
+    }
+
+    /**
+     * Ends a job held here whose cancel was requested (here, or on another node: seen at its lease's renewal).
+     * @return false when it is not held here (a worker has it, or it never was)
+     */
+    boolean cancelHeld(long jobId) {
+        return ahead.take(jobId).map(job -> {
+            giveBack(List.of(job), "cancelled");
+            return true;
+        }).orElse(false);
     }
 
     /**

@@ -61,9 +61,6 @@ public class HandoverGroup {
     JobsAhead ahead;
 
     @Inject
-    RunningJobs running;
-
-    @Inject
     GiveBack giveBack;
 
     @Resource
@@ -144,7 +141,6 @@ public class HandoverGroup {
     private void write(List<Pending> group) {
         try {
             var held = starts.handOver(node.id(), leases.seconds(), group.stream().map(Pending::handover).toList());
-            running.startedAhead(held);
             giveBack.giveBack(ahead.add(held), "the node stops");
             written(group);
         } catch (RuntimeException e) {

@@ -211,7 +211,6 @@ public class JobDispatcher {
                 return;
             }
             List<JobsAhead.JobAhead> taken = starts.claim(node.id(), leases.seconds(), saturated ? startNow : 2 * startNow);
-            running.startedAhead(taken);
             int handed = Math.min(startNow, taken.size());
             free.release(startNow - handed);
             startNow = 0;

@@ -32,24 +32,15 @@ public final class JobTable {
     public static final String PLANNED_ONCE = "set local plan_cache_mode = force_generic_plan;\n";
 
     /**
-     * The most urgent due jobs, skipping rows other workers hold. An exclusive (FORBID/QUEUE) event is skipped while
-     * a run of it is active and gives at most one job per batch. The candidate scan is kept simple so that it walks
-     * the queue index in order whatever the table's statistics say (a burst of new jobs has none yet). Two claimers
-     * that still pick two runs of one exclusive event at the same instant collide on a unique index. (Public for the
-     * benchmark, which measures candidate designs built from it.)
+     * The most urgent due jobs, skipping rows other workers hold, claimed for a node; a job that may be re-run after a
+     * lost node ({@code recovery} RERUN) is started as it is claimed (RUNNING), ahead of the worker that will begin
+     * it, so that no commit waits between two runs of a worker (docs/BENCHMARKS.md); one whose policy is FAIL is only
+     * claimed, and started when its script begins. An exclusive (FORBID/QUEUE) event is skipped while a run of it is
+     * active and gives at most one job per batch. The candidate scan is kept simple so that it walks the queue index
+     * in order whatever the table's statistics say (a burst of new jobs has none yet). Two claimers that still pick
+     * two runs of one exclusive event at the same instant collide on a unique index. (Public for the benchmark.)
      */
-    public static final String CLAIM = claim("'CLAIMED'");
-
-    /**
-     * As {@link #CLAIM}, but a job that may be re-run after a lost node ({@code recovery} RERUN) is started as it is
-     * claimed (RUNNING), ahead of the worker that will begin it, so that no commit waits between two runs of a worker
-     * (docs/BENCHMARKS.md); one whose policy is FAIL is only claimed, and started when its script begins.
-     */
-    public static final String CLAIM_TO_START = claim(
-            "case when jobs.recovery = 'FAIL' then 'CLAIMED' else 'RUNNING' end");
-
-    private static String claim(String status) {
-        return """
+    public static final String CLAIM_TO_START = """
             with candidates as (
                 select j.id, j.event_id, j.concurrency, j.priority, j.run_at from jobs j
                  where j.status = 'QUEUED' and j.run_at <= now()
@@ -66,18 +57,16 @@ public final class JobTable {
                                   from candidates c) ranked
                  where nth = 1),
             claimed as (
-                update jobs set status = %s, claimed_by = ?, claimed_at = now(),
-                       lease_until = now() + make_interval(secs => ?),
-                       started_at = case when %1$s = 'RUNNING' then now() end
+                update jobs set status = case when jobs.recovery = 'FAIL' then 'CLAIMED' else 'RUNNING' end,
+                       started_at = case when jobs.recovery = 'FAIL' then null else now() end,
+                       claimed_by = ?, claimed_at = now(), lease_until = now() + make_interval(secs => ?)
                   from next
                  where jobs.id = next.id
                 returning jobs.id, jobs.event_id, jobs.log_id, jobs.attempt, jobs.payload, jobs.priority, jobs.run_at,
                           jobs.status)
             select id, event_id, log_id, attempt, payload, run_at, priority, status from claimed
              order by priority desc, run_at, id
-            """.formatted(status);
-    }
-
+            """;
 
     static final String TRANSITION = """
             update jobs set status = ?,
@@ -89,8 +78,8 @@ public final class JobTable {
 
     /**
      * Several status changes of this node's attempts in one statement (a group of workers' hand-overs: the ends of
-     * their runs), each conditional as {@link #TRANSITION} is and on the claim being this node's. Rows are taken in id order, as {@link #RENEW} takes them, so the two never deadlock. (Public
-     * for the benchmark, as {@link #CLAIM}.)
+     * their runs), each conditional as {@link #TRANSITION} is and on the claim being this node's. Rows are taken in id
+     * order, as {@link #RENEW} takes them, so the two never deadlock. (Public for the benchmark.)
      */
     public static final String MOVE_ALL = """
             update jobs j set status = m.target,
@@ -196,31 +185,16 @@ public final class JobTable {
     private JobTable() {
     }
 
-    /** Claims the most urgent due job for {@code node}, or nothing when none is free. */
-    public static Optional<ClaimedJob> claim(Connection connection, String node, int leaseSeconds) throws SQLException {
-        return claim(connection, node, leaseSeconds, 1).stream().findFirst();
-    }
-
-    /** Claims up to {@code limit} due jobs for {@code node} in one statement, most urgent first. */
-    public static List<ClaimedJob> claim(Connection connection, String node, int leaseSeconds, int limit)
-            throws SQLException {
-        return claim(connection, CLAIM, node, leaseSeconds, limit).stream().map(Claim::job).toList();
-    }
-
     /** A job claimed by {@link #CLAIM_TO_START}: started (RUNNING), or only claimed (its recovery policy is FAIL). */
     public record Claim(ClaimedJob job, boolean started) {
     }
 
-    /** Claims up to {@code limit} due jobs for {@code node}, most urgent first, starting those it may (see {@link #CLAIM_TO_START}). */
+    /** Claims up to {@code limit} due jobs for {@code node}, most urgent first, starting those it may. */
     public static List<Claim> claimToStart(Connection connection, String node, int leaseSeconds, int limit)
             throws SQLException {
-        return claim(connection, CLAIM_TO_START, node, leaseSeconds, limit);
-    }
-
-    private static List<Claim> claim(Connection connection, String sql, String node, int leaseSeconds, int limit)
-            throws SQLException {
+        JobStatus.QUEUED.moveTo(JobStatus.RUNNING);
         List<Claim> claimed = new ArrayList<>();
-        try (var statement = connection.prepareStatement(PLANNED_ONCE + sql)) {
+        try (var statement = connection.prepareStatement(PLANNED_ONCE + CLAIM_TO_START)) {
             statement.setInt(1, limit);
             statement.setString(2, node);
             statement.setInt(3, leaseSeconds);

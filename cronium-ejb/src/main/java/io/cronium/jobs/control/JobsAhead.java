@@ -1,6 +1,7 @@
 package io.cronium.jobs.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,8 +42,16 @@ public class JobsAhead {
     /** Set at shutdown: nothing more is held, what arrives goes back at once. */
     private volatile boolean closed;
 
-    /** @return the jobs refused because the node stops, for the caller to give back */
+    @Inject
+    RunningJobs running;
+
+    /**
+     * Holds {@code jobs}; the started ones join {@link RunningJobs}, so that their leases are renewed and a cancel
+     * reaches them before they begin.
+     * @return the jobs refused because the node stops, for the caller to give back
+     */
     List<JobAhead> add(List<JobAhead> jobs) {
+        jobs.stream().filter(JobAhead::started).forEach(job -> running.started(job.job().jobId(), job.job().attempt()));
         Instant now = Instant.now();
         jobs.forEach(job -> waiting.add(new Waiting(job, now)));
         return closed ? drain() : List.of();

@@ -46,6 +46,9 @@ public class LeaseKeeper {
     JobsAhead ahead;
 
     @Inject
+    GiveBack giveBack;
+
+    @Inject
     NodeIdentity node;
 
     @Inject
@@ -97,7 +100,7 @@ public class LeaseKeeper {
                 running.ended(jobId); // started, but its worker had not taken it: it never begins here
             } else if (cancelRequested == null) {
                 running.stop(jobId, attempt, "this node lost the job's lease");
-            } else if (cancelRequested) {
+            } else if (cancelRequested && !giveBack.cancelHeld(jobId)) {
                 running.stop(jobId, attempt, "cancelled by a user");
             }
         });

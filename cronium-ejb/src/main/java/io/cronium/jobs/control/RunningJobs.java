@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,11 +24,6 @@ public class RunningJobs {
     public Cancellation started(long jobId, int attempt) {
         return running.compute(jobId, (id, r) -> r != null && r.attempt() == attempt ? r
                 : new Running(attempt, new Cancellation())).cancellation();
-    }
-
-    /** The started jobs among {@code held}, from their commit on, so that their leases are renewed. */
-    void startedAhead(List<JobsAhead.JobAhead> held) {
-        held.stream().filter(JobsAhead.JobAhead::started).forEach(job -> started(job.job().jobId(), job.job().attempt()));
     }
 
     public void ended(long jobId) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -43,11 +44,21 @@ class JobTableTest {
                 new RunPolicy(0, 10, 600, recovery, ConcurrencyPolicy.ALLOW), ExecutionSpec.DEFAULT).toJson();
     }
 
-    /** A job claimed and started by {@code node}; returns its id. */
+    /** The next due job, claimed by {@code node} as nodes claim: started unless its recovery policy is FAIL. */
+    static Optional<ClaimedJob> claim(Connection c, String node) throws SQLException {
+        return claimAll(c, node, 1).stream().findFirst();
+    }
+
+    static List<ClaimedJob> claimAll(Connection c, String node, int limit) throws SQLException {
+        return JobTable.claimToStart(c, node, 60, limit).stream().map(JobTable.Claim::job).toList();
+    }
+
+    /** A job claimed and started by {@code node} (by the claim, or after it for a FAIL one); returns its id. */
     static long running(Connection c, String node, RecoveryPolicy recovery) throws SQLException {
         long job = TestDatabase.enqueue(c, TestDatabase.newLog(c), 1, "ALLOW", payload(recovery));
-        assertEquals(job, JobTable.claim(c, node, 60).orElseThrow().jobId());
-        assertTrue(JobTable.transition(c, job, 1, JobStatus.CLAIMED, JobStatus.RUNNING));
+        var claimed = JobTable.claimToStart(c, node, 60, 1);
+        assertEquals(job, claimed.get(0).job().jobId());
+        assertTrue(claimed.get(0).started() || JobTable.transition(c, job, 1, JobStatus.CLAIMED, JobStatus.RUNNING));
         return job;
     }
 
@@ -96,13 +107,12 @@ class JobTableTest {
             workers.add(pool.submit(() -> {
                 try (Connection c = TestDatabase.connection()) {
                     while (true) {
-                        var job = JobTable.claim(c, node, 60);
+                        var job = claim(c, node); // started by its claim
                         if (job.isEmpty()) {
                             return null;
                         }
                         long id = job.get().jobId();
-                        boolean ran = JobTable.transition(c, id, 1, JobStatus.CLAIMED, JobStatus.RUNNING)
-                                && JobTable.transition(c, id, 1, JobStatus.RUNNING, JobStatus.COMPLETED);
+                        boolean ran = JobTable.transition(c, id, 1, JobStatus.RUNNING, JobStatus.COMPLETED);
                         if (!ran || !completed.add(id)) {
                             synchronized (duplicates) {
                                 duplicates.add(id);
@@ -216,8 +226,8 @@ class JobTableTest {
         try (var c = TestDatabase.connection()) {
             long ended = running(c, "n", RecoveryPolicy.RERUN);
             long failed = running(c, "n", RecoveryPolicy.RERUN);
-            long queued = TestDatabase.enqueue(c, TestDatabase.newLog(c), 1, "ALLOW", payload(RecoveryPolicy.RERUN));
-            assertEquals(queued, JobTable.claim(c, "n", 60).orElseThrow().jobId()); // claimed ahead, not started
+            long queued = TestDatabase.enqueue(c, TestDatabase.newLog(c), 1, "ALLOW", payload(RecoveryPolicy.FAIL));
+            assertEquals(queued, claim(c, "n").orElseThrow().jobId()); // claimed ahead, not started (policy FAIL)
             long otherNodes = running(c, "other", RecoveryPolicy.RERUN);
             long lost = running(c, "n", RecoveryPolicy.RERUN);
             expireLease(c, lost);
@@ -262,10 +272,10 @@ class JobTableTest {
             long lowNew = TestDatabase.enqueue(c, log, 0);
             List<Long> order = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                order.add(JobTable.claim(c, "n", 60).orElseThrow().jobId());
+                order.add(claim(c, "n").orElseThrow().jobId());
             }
             assertEquals(List.of(critical, normal, lowOld, lowNew), order);
-            assertTrue(JobTable.claim(c, "n", 60).isEmpty());
+            assertTrue(claim(c, "n").isEmpty());
         }
     }
 
@@ -318,8 +328,8 @@ class JobTableTest {
     @Test
     void cancelledWhileClaimedDoesNotStart() throws Exception {
         try (var c = TestDatabase.connection()) {
-            long job = TestDatabase.enqueue(c, TestDatabase.newLog(c), 1);
-            JobTable.claim(c, "n", 60);
+            long job = TestDatabase.enqueue(c, TestDatabase.newLog(c), 1, "ALLOW", payload(RecoveryPolicy.FAIL));
+            claim(c, "n");
             assertTrue(JobTable.transition(c, job, 1, JobStatus.CLAIMED, JobStatus.CANCELLED));
             assertFalse(JobTable.transition(c, job, 1, JobStatus.CLAIMED, JobStatus.RUNNING), "the runner loses the race");
             assertEquals("CANCELLED true", column(c, "select status || ' ' || (finished_at is not null) from jobs where id = " + job));
@@ -338,8 +348,7 @@ class JobTableTest {
             assertEquals(Map.of(), JobTable.renew(c, "slow-node", Map.of(job, 1), 60));
             assertFalse(JobTable.transition(c, job, 1, JobStatus.RUNNING, JobStatus.COMPLETED));
             // even once the same node claims the next attempt: the attempt number fences the old one out
-            assertEquals(2, JobTable.claim(c, "slow-node", 60).orElseThrow().attempt());
-            assertTrue(JobTable.transition(c, job, 2, JobStatus.CLAIMED, JobStatus.RUNNING));
+            assertEquals(2, claim(c, "slow-node").orElseThrow().attempt());
             assertFalse(JobTable.transition(c, job, 1, JobStatus.RUNNING, JobStatus.FAILED));
             assertEquals(Map.of(job, false), JobTable.renew(c, "slow-node", Map.of(job, 2), 60));
             assertTrue(column(c, "select error from logs where id = (select log_id from jobs where id = " + job + ")")
@@ -351,14 +360,14 @@ class JobTableTest {
     void aClaimKeptAheadIsGivenBackAsItWasAndOnlyItsHolderStartsIt() throws Exception {
         try (var c = TestDatabase.connection()) {
             long job = TestDatabase.enqueue(c, TestDatabase.newLog(c), 1, "ALLOW", payload(RecoveryPolicy.FAIL));
-            JobTable.claim(c, "node-a", 60);
+            claim(c, "node-a");
             assertTrue(JobTable.holdClaim(c, job, 1, "node-a"));
             assertFalse(JobTable.holdClaim(c, job, 1, "node-b"));
             assertTrue(JobTable.release(c, job, 1));
             assertEquals("QUEUED 1 0 true", column(c, "select status || ' ' || attempt || ' ' || recoveries || ' '"
                     + " || (claimed_by is null and lease_until is null) from jobs where id = " + job));
             assertFalse(JobTable.holdClaim(c, job, 1, "node-a"), "given back: node-a's waiting copy must not start it");
-            assertEquals(job, JobTable.claim(c, "node-b", 60).orElseThrow().jobId());
+            assertEquals(job, claim(c, "node-b").orElseThrow().jobId());
             assertFalse(JobTable.holdClaim(c, job, 1, "node-a"), "taken by node-b with the same attempt");
             assertTrue(JobTable.holdClaim(c, job, 1, "node-b"));
             assertTrue(JobTable.transition(c, job, 1, JobStatus.CLAIMED, JobStatus.RUNNING));
@@ -370,14 +379,14 @@ class JobTableTest {
     void aClaimWhoseNodeDiedBeforeStartingItGoesBackToTheQueueWhateverItsPolicy() throws Exception {
         try (var c = TestDatabase.connection()) {
             long job = TestDatabase.enqueue(c, TestDatabase.newLog(c), 1, "ALLOW", payload(RecoveryPolicy.FAIL));
-            JobTable.claim(c, "dead-node", 60);
+            claim(c, "dead-node");
             expireLease(c, job);
             assertEquals(List.of(new LeaseReaper.Reaped(job, 1, "dead-node", LeaseReaper.Outcome.RELEASED)),
                     new LeaseReaper(3).reap(c, 10));
             assertEquals("QUEUED 1 0", column(c, "select status || ' ' || attempt || ' ' || recoveries from jobs where id = " + job));
             assertEquals("0", column(c, "select count(*) from remote_leftovers r join executions x on x.id = r.execution_id"
                     + " where x.job_id = " + job), "nothing ran anywhere");
-            assertEquals(job, JobTable.claim(c, "live-node", 60).orElseThrow().jobId());
+            assertEquals(job, claim(c, "live-node").orElseThrow().jobId());
         }
     }
 
@@ -410,8 +419,7 @@ class JobTableTest {
             for (int attempt = 1; attempt <= 2; attempt++) {
                 expireLease(c, job);
                 assertEquals(LeaseReaper.Outcome.RERUN, reaper.reap(c, 10).get(0).outcome());
-                JobTable.claim(c, "n", 60);
-                JobTable.transition(c, job, attempt + 1, JobStatus.CLAIMED, JobStatus.RUNNING);
+                assertEquals(attempt + 1, claim(c, "n").orElseThrow().attempt());
             }
             expireLease(c, job);
             assertEquals(LeaseReaper.Outcome.FAILED, reaper.reap(c, 10).get(0).outcome());
@@ -446,9 +454,9 @@ class JobTableTest {
         try (var c = TestDatabase.connection()) {
             long job = running(c, "n", RecoveryPolicy.RERUN);
             assertTrue(JobTable.requeue(c, job, 1, JobStatus.RUNNING, Duration.ofMillis(300), false));
-            assertTrue(JobTable.claim(c, "n", 60).isEmpty(), "not before its backoff");
+            assertTrue(claim(c, "n").isEmpty(), "not before its backoff");
             Thread.sleep(400);
-            var claimed = JobTable.claim(c, "n", 60).orElseThrow();
+            var claimed = claim(c, "n").orElseThrow();
             assertEquals(2, claimed.attempt());
             assertEquals("0", column(c, "select recoveries from jobs where id = " + job), "a retry is not a recovery");
         }
@@ -461,12 +469,11 @@ class JobTableTest {
             long first = TestDatabase.enqueue(c, log, 1, "QUEUE", payload(RecoveryPolicy.RERUN));
             long second = TestDatabase.enqueue(c, log, 1, "QUEUE", payload(RecoveryPolicy.RERUN));
             long other = TestDatabase.enqueue(c, TestDatabase.newLog(c), 1, "QUEUE", payload(RecoveryPolicy.RERUN));
-            assertEquals(first, JobTable.claim(c, "n", 60).orElseThrow().jobId());
-            assertEquals(other, JobTable.claim(c, "n", 60).orElseThrow().jobId(), "another event is not held up");
-            assertTrue(JobTable.claim(c, "n", 60).isEmpty(), "the second run waits for the first");
-            JobTable.transition(c, first, 1, JobStatus.CLAIMED, JobStatus.RUNNING);
-            JobTable.transition(c, first, 1, JobStatus.RUNNING, JobStatus.COMPLETED);
-            assertEquals(second, JobTable.claim(c, "n", 60).orElseThrow().jobId());
+            assertEquals(first, claim(c, "n").orElseThrow().jobId());
+            assertEquals(other, claim(c, "n").orElseThrow().jobId(), "another event is not held up");
+            assertTrue(claim(c, "n").isEmpty(), "the second run waits for the first");
+            assertTrue(JobTable.transition(c, first, 1, JobStatus.RUNNING, JobStatus.COMPLETED));
+            assertEquals(second, claim(c, "n").orElseThrow().jobId());
         }
     }
 
@@ -482,12 +489,12 @@ class JobTableTest {
         try (var a = TestDatabase.connection(); var b = TestDatabase.connection()) {
             a.setAutoCommit(false);
             b.setAutoCommit(false);
-            assertEquals(1, JobTable.claim(a, "a", 60, 10).size(), "one run of the event per batch");
+            assertEquals(1, claimAll(a, "a", 10).size(), "one run of the event per batch");
             // a's batch holds the event's other due job locked until it commits, so b cannot take it meanwhile ...
-            assertEquals(List.of(), JobTable.claim(b, "b", 60, 10));
+            assertEquals(List.of(), claimAll(b, "b", 10));
             a.commit();
             // ... nor afterwards, while a's run is active
-            assertEquals(List.of(), JobTable.claim(b, "b", 60, 10));
+            assertEquals(List.of(), claimAll(b, "b", 10));
             b.commit();
             // and should a second run slip through anyway, the unique index refuses it
             try (var s = b.createStatement()) {
@@ -509,8 +516,8 @@ class JobTableTest {
             long low = TestDatabase.enqueue(c, log, 0);
             long high = TestDatabase.enqueue(c, log, 2);
             long normal = TestDatabase.enqueue(c, log, 1);
-            assertEquals(List.of(high, normal), JobTable.claim(c, "n", 60, 2).stream().map(ClaimedJob::jobId).toList());
-            assertEquals(List.of(low), JobTable.claim(c, "n", 60, 5).stream().map(ClaimedJob::jobId).toList());
+            assertEquals(List.of(high, normal), claimAll(c, "n", 2).stream().map(ClaimedJob::jobId).toList());
+            assertEquals(List.of(low), claimAll(c, "n", 5).stream().map(ClaimedJob::jobId).toList());
         }
     }
 
@@ -519,7 +526,7 @@ class JobTableTest {
         try (var c = TestDatabase.connection()) {
             long log = TestDatabase.newLog(c);
             long first = TestDatabase.enqueue(c, log, 1, "FORBID", payload(RecoveryPolicy.RERUN));
-            JobTable.claim(c, "n", 60);
+            claim(c, "n");
             long secondLog = TestDatabase.newLog(c);
             long second;
             try (var s = c.prepareStatement("insert into jobs (event_id, log_id, status, priority, payload, concurrency)"
@@ -530,7 +537,7 @@ class JobTableTest {
                 rows.next();
                 second = rows.getLong(1);
             }
-            assertTrue(JobTable.claim(c, "n", 60).isEmpty(), "never claimed while the first runs");
+            assertTrue(claim(c, "n").isEmpty(), "never claimed while the first runs");
             assertEquals(List.of(new JobTable.SkippedRun(second, secondLog, first)), JobTable.skipForbidden(c));
             assertEquals("CANCELLED", column(c, "select status from jobs where id = " + second));
             assertEquals(List.of(), JobTable.skipForbidden(c));
@@ -544,7 +551,7 @@ class JobTableTest {
             try (var s = c.createStatement()) {
                 s.execute("update jobs set run_at = now() + interval '1 hour' where id = " + job);
             }
-            assertTrue(JobTable.claim(c, "n", 60).isEmpty());
+            assertTrue(claim(c, "n").isEmpty());
         }
     }
 }
